@@ -1,0 +1,64 @@
+package io.inetty.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+
+/** The {@code inetty} command: {@code serve} and {@code services}. */
+@Command(name = "inetty", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A fast, safe daemon for the Internet's simple services (RFC 862-868).",
+        subcommands = {ServeCommand.class, ServicesCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:clean run (serve: stopped by SIGTERM/SIGINT and drained)",
+            "1:unexpected internal error",
+            "2:bad command line: unknown service, malformed spec, port out of range, bad file",
+            "3:could not start: name does not resolve, port in use, permission denied",
+            "128+N:serve stopped at once by a second signal N (SIGINT 130, SIGTERM 143)"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests, with {@code setOut}/{@code setErr}). */
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler(Main::usageError);
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("inetty: internal error: " + e);
+            return ExitCodes.SOFTWARE;
+        });
+        return cmd;
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command (expected: serve or services)");
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"inetty " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

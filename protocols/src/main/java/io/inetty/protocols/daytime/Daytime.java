@@ -1,0 +1,87 @@
+package io.inetty.protocols.daytime;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.util.Objects.requireNonNull;
+
+import io.inetty.protocols.Initializers;
+import io.inetty.protocols.OneShot;
+import io.inetty.protocols.Responder;
+import io.inetty.server.Service;
+import io.inetty.server.Transport;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandler;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Daytime (RFC 867, port 13): one US-ASCII line, then close (TCP) or one datagram per request (UDP).
+ * Format (stable): {@code Tuesday, November 24, 2026 21:50:25-UTC} followed by CR LF, English names,
+ * 24-hour clock, the zone's short name after the dash.
+ */
+public final class Daytime implements Service, Responder {
+    /** The registered name. */
+    public static final String NAME = "daytime";
+    /** The line format, without the CR LF. */
+    public static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu HH:mm:ss-zzz", Locale.US);
+    /** The default zone. */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ChannelHandler tcp = Initializers.shared(OneShot.tcp(this));
+    private final ChannelHandler udp = OneShot.udp(this);
+
+    /** Daytime in UTC from the system clock. */
+    public Daytime() {
+        this(Clock.systemUTC(), UTC);
+    }
+
+    /** Daytime from {@code clock}, shown in {@code zone}. */
+    public Daytime(Clock clock, ZoneId zone) {
+        this.clock = requireNonNull(clock, "clock");
+        this.zone = requireNonNull(zone, "zone");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int defaultPort() {
+        return 13;
+    }
+
+    @Override
+    public Set<Transport> transports() {
+        return EnumSet.allOf(Transport.class);
+    }
+
+    @Override
+    public ChannelHandler tcpHandler() {
+        return tcp;
+    }
+
+    @Override
+    public ChannelHandler udpHandler() {
+        return udp;
+    }
+
+    /** The line for the clock's current instant, CR LF included. */
+    public String line() {
+        return FORMAT.format(ZonedDateTime.now(clock.withZone(zone))) + "\r\n";
+    }
+
+    @Override
+    public ByteBuf respond(ByteBufAllocator alloc) {
+        byte[] line = line().getBytes(US_ASCII);
+        return alloc.buffer(line.length).writeBytes(line);
+    }
+}

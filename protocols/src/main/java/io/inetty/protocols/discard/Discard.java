@@ -1,0 +1,56 @@
+package io.inetty.protocols.discard;
+
+import io.inetty.protocols.Initializers;
+import io.inetty.server.Service;
+import io.inetty.server.Transport;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Discard (RFC 863, port 9): reads and drops everything, never replies, on TCP and UDP. */
+public final class Discard implements Service {
+    /** The registered name. */
+    public static final String NAME = "discard";
+
+    private static final ChannelHandler TCP = Initializers.shared(Sink.INSTANCE);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int defaultPort() {
+        return 9;
+    }
+
+    @Override
+    public Set<Transport> transports() {
+        return EnumSet.allOf(Transport.class);
+    }
+
+    @Override
+    public ChannelHandler tcpHandler() {
+        return TCP;
+    }
+
+    @Override
+    public ChannelHandler udpHandler() {
+        return Sink.INSTANCE;
+    }
+
+    /** Releases every message (stream bytes or datagrams) and sends nothing. */
+    @Sharable
+    static final class Sink extends ChannelInboundHandlerAdapter {
+        static final Sink INSTANCE = new Sink();
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.inetty.protocols.echo;
+
+import io.inetty.protocols.Udp;
+import io.inetty.protocols.Initializers;
+import io.inetty.server.Service;
+import io.inetty.server.Transport;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Echo (RFC 862, port 7): TCP sends back every byte until the client closes; UDP returns each datagram. */
+public final class Echo implements Service {
+    /** The registered name. */
+    public static final String NAME = "echo";
+
+    private static final ChannelHandler TCP = Initializers.shared(TcpEcho.INSTANCE);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int defaultPort() {
+        return 7;
+    }
+
+    @Override
+    public Set<Transport> transports() {
+        return EnumSet.allOf(Transport.class);
+    }
+
+    @Override
+    public ChannelHandler tcpHandler() {
+        return TCP;
+    }
+
+    @Override
+    public ChannelHandler udpHandler() {
+        return UdpEcho.INSTANCE;
+    }
+
+    /**
+     * Writes back the buffer it read (no copy) and flushes once per read burst. While the channel is not
+     * writable it stops reading, so a peer that sends but never reads costs at most the write buffer's
+     * high-water mark plus one read burst.
+     */
+    @Sharable
+    static final class TcpEcho extends ChannelInboundHandlerAdapter {
+        static final TcpEcho INSTANCE = new TcpEcho();
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg, ctx.voidPromise());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+            if (!ctx.channel().isWritable()) {
+                ctx.channel().config().setAutoRead(false);
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                ctx.channel().config().setAutoRead(true);
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+    }
+
+    /** Returns each datagram's data to its sender, whole (the socket reads up to 64 KiB per datagram). */
+    @Sharable
+    static final class UdpEcho extends SimpleChannelInboundHandler<DatagramPacket> {
+        static final UdpEcho INSTANCE = new UdpEcho();
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket request) {
+            Udp.reply(ctx, request, request.content().retain());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.inetty.protocols.time;
+
+import static java.util.Objects.requireNonNull;
+
+import io.inetty.protocols.Initializers;
+import io.inetty.protocols.OneShot;
+import io.inetty.protocols.Responder;
+import io.inetty.server.Service;
+import io.inetty.server.Transport;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandler;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Time (RFC 868, port 37): the seconds since 1900-01-01T00:00Z as a 32-bit big-endian number, then close
+ * (TCP); any datagram, even an empty one, gets the same 4 bytes (UDP). The count wraps modulo 2^32 on
+ * 2036-02-07T06:28:16Z, as clients expect.
+ */
+public final class Time implements Service, Responder {
+    /** The registered name. */
+    public static final String NAME = "time";
+    /** Seconds from 1900-01-01T00:00Z to the Unix epoch. */
+    public static final long EPOCH_OFFSET = 2_208_988_800L;
+
+    private final Clock clock;
+    private final ChannelHandler tcp = Initializers.shared(OneShot.tcp(this));
+    private final ChannelHandler udp = OneShot.udp(this);
+
+    /** Time from the system clock. */
+    public Time() {
+        this(Clock.systemUTC());
+    }
+
+    /** Time from {@code clock}. */
+    public Time(Clock clock) {
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int defaultPort() {
+        return 37;
+    }
+
+    @Override
+    public Set<Transport> transports() {
+        return EnumSet.allOf(Transport.class);
+    }
+
+    @Override
+    public ChannelHandler tcpHandler() {
+        return tcp;
+    }
+
+    @Override
+    public ChannelHandler udpHandler() {
+        return udp;
+    }
+
+    /** The RFC 868 value for the clock's current second, as an unsigned 32-bit number. */
+    public long value() {
+        return (Math.floorDiv(clock.millis(), 1000L) + EPOCH_OFFSET) & 0xFFFF_FFFFL;
+    }
+
+    @Override
+    public ByteBuf respond(ByteBufAllocator alloc) {
+        return alloc.buffer(4).writeInt((int) value());
+    }
+}

@@ -1,0 +1,62 @@
+package io.inetty.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.util.NetUtil;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+
+/** A bound socket: service, transport and the address read back from the channel. */
+public record Endpoint(String service, Transport transport, InetSocketAddress address) {
+
+    /** Validates the endpoint. */
+    public Endpoint {
+        requireNonNull(service, "service");
+        requireNonNull(transport, "transport");
+        requireNonNull(address, "address");
+    }
+
+    /** The bound port. */
+    public int port() {
+        return address.getPort();
+    }
+
+    /** {@code 127.0.0.1:7} or {@code [::1]:7} (RFC 5952 text, IPv6 in brackets, scope kept, never a name). */
+    public String hostAndPort() {
+        return format(address);
+    }
+
+    /** Formats a socket address as a literal {@code host:port}, IPv6 in brackets; never resolves a name. */
+    public static String format(InetSocketAddress address) {
+        InetAddress ip = address.getAddress();
+        if (ip == null) {
+            return address.getHostString() + ":" + address.getPort();
+        }
+        if (ip instanceof Inet6Address) {
+            Inet6Address v6 = (Inet6Address) ip;
+            String scope = v6.getScopeId() == 0 ? "" : "%" + scopeName(v6);
+            return "[" + NetUtil.toAddressString(ip) + scope + "]:" + address.getPort();
+        }
+        return NetUtil.toAddressString(ip) + ":" + address.getPort();
+    }
+
+    private static String scopeName(Inet6Address address) {
+        if (address.getScopedInterface() != null) {
+            return address.getScopedInterface().getName();
+        }
+        try {
+            NetworkInterface nif = NetworkInterface.getByIndex(address.getScopeId());
+            return nif == null ? String.valueOf(address.getScopeId()) : nif.getName();
+        } catch (SocketException e) {
+            return String.valueOf(address.getScopeId());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return service + "/" + transport.label() + " " + hostAndPort();
+    }
+}

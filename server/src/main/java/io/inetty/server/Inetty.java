@@ -1,0 +1,90 @@
+package io.inetty.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point of the embedding API: {@code Inetty.builder().bind("localhost").service(ECHO, 0).start()}.
+ */
+public final class Inetty {
+    private Inetty() {
+    }
+
+    /** A new builder: no bind host (all local addresses), both families, automatic transport. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a {@link ServerConfig} and starts an {@link InettyServer} from it. */
+    public static final class Builder {
+        private final List<String> hosts = new ArrayList<>();
+        private final List<ServiceBinding> bindings = new ArrayList<>();
+        private AddressFamily family = AddressFamily.ANY;
+        private IoTransport transport = IoTransport.AUTO;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Duration shutdownTimeout = ServerConfig.DEFAULT_SHUTDOWN_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /** Adds a host (name or literal) to serve on; every address it resolves to is bound. */
+        public Builder bind(String host) {
+            hosts.add(requireNonNull(host, "host"));
+            return this;
+        }
+
+        /** Serves {@code service} on every transport it speaks, at {@code port} (0 = one ephemeral port). */
+        public Builder service(Service service, int port) {
+            requireNonNull(service, "service");
+            for (Transport t : Transport.values()) {
+                if (service.transports().contains(t)) {
+                    bindings.add(new ServiceBinding(service, t, port));
+                }
+            }
+            return this;
+        }
+
+        /** Serves {@code service} on one transport at {@code port} (0 = ephemeral). */
+        public Builder service(Service service, Transport transport, int port) {
+            bindings.add(new ServiceBinding(service, transport, port));
+            return this;
+        }
+
+        /** Restricts the server to one IP family. */
+        public Builder family(AddressFamily family) {
+            this.family = requireNonNull(family, "family");
+            return this;
+        }
+
+        /** Forces an I/O transport. */
+        public Builder transport(IoTransport transport) {
+            this.transport = requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Number of event-loop threads. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** How long stop lets connections drain. */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** The immutable configuration collected so far. */
+        public ServerConfig config() {
+            return new ServerConfig(hosts, family, bindings, transport, threads, shutdownTimeout);
+        }
+
+        /** Binds every socket and returns the running server; throws {@link InettyException} if any bind fails. */
+        public InettyServer start() {
+            return InettyServer.start(config());
+        }
+    }
+}

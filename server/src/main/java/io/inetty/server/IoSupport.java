@@ -1,0 +1,102 @@
+package io.inetty.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringDatagramChannel;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import java.net.InetAddress;
+import java.nio.channels.spi.SelectorProvider;
+
+/** The I/O transport actually in use: its event-loop handler and its channel factories. */
+enum IoSupport {
+    EPOLL,
+    IO_URING,
+    NIO;
+
+    /** {@code setsockopt(IPPROTO_IPV6, IPV6_V6ONLY)}: Linux values, used with the native transports only. */
+    static final ChannelOption<Integer> IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+
+    /** Picks the transport: the requested one (failing if unavailable) or the best available. */
+    static IoSupport select(IoTransport wanted) {
+        requireNonNull(wanted, "wanted");
+        switch (wanted) {
+            case EPOLL:
+                if (!Epoll.isAvailable()) {
+                    throw new InettyException("transport: epoll is not available: " + Epoll.unavailabilityCause());
+                }
+                return EPOLL;
+            case IO_URING:
+                if (!IoUring.isAvailable()) {
+                    throw new InettyException("transport: io_uring is not available: " + IoUring.unavailabilityCause());
+                }
+                return IO_URING;
+            case NIO:
+                return NIO;
+            default:
+                if (Epoll.isAvailable()) {
+                    return EPOLL;
+                }
+                return IoUring.isAvailable() ? IO_URING : NIO;
+        }
+    }
+
+    /** Whether one IPv6 socket can be restricted to IPv6 so that {@code 0.0.0.0} and {@code ::} share a port. */
+    boolean supportsV6Only() {
+        return this != NIO;
+    }
+
+    IoHandlerFactory handlerFactory() {
+        switch (this) {
+            case EPOLL:
+                return EpollIoHandler.newFactory();
+            case IO_URING:
+                return IoUringIoHandler.newFactory();
+            default:
+                return NioIoHandler.newFactory();
+        }
+    }
+
+    ChannelFactory<ServerSocketChannel> serverChannel(InetAddress address) {
+        SocketProtocolFamily family = family(address);
+        switch (this) {
+            case EPOLL:
+                return () -> new EpollServerSocketChannel(family);
+            case IO_URING:
+                return IoUringServerSocketChannel::new;
+            default:
+                return () -> new NioServerSocketChannel(SelectorProvider.provider(), family);
+        }
+    }
+
+    ChannelFactory<DatagramChannel> datagramChannel(InetAddress address) {
+        SocketProtocolFamily family = family(address);
+        switch (this) {
+            case EPOLL:
+                return () -> new EpollDatagramChannel(family);
+            case IO_URING:
+                return () -> new IoUringDatagramChannel(family);
+            default:
+                return () -> new NioDatagramChannel(SelectorProvider.provider(), family);
+        }
+    }
+
+    private static SocketProtocolFamily family(InetAddress address) {
+        return AddressResolver.isIpv4(address) ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+    }
+}
