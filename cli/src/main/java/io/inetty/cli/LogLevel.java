@@ -2,14 +2,14 @@ package io.inetty.cli;
 
 import java.util.Locale;
 
-/** The {@code --log-level} values; applied before the first logger is created (logback reads a property). */
+/** The {@code --log-level} values; applied before the first logger is created (logback.xml reads properties). */
 enum LogLevel {
     ERROR, WARN, INFO, DEBUG, TRACE;
 
-    /** System property read by {@code logback.xml}. */
-    static final String PROPERTY = "inetty.log.level";
-
-    void apply() {
-        System.setProperty(PROPERTY, name().toLowerCase(Locale.ROOT));
+    /** Sets the properties {@code logback.xml} reads: level, format (appender name) and access-log level. */
+    static void configure(LogLevel level, LogFormat format, boolean accessLog) {
+        System.setProperty("inetty.log.level", level.name().toLowerCase(Locale.ROOT));
+        System.setProperty("inetty.log.format", format.name());
+        System.setProperty("inetty.access.level", accessLog ? "INFO" : "OFF");
     }
 }

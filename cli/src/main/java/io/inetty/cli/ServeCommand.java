@@ -3,16 +3,19 @@ package io.inetty.cli;
 import io.inetty.protocols.ProtocolOptions;
 import io.inetty.protocols.Services;
 import io.inetty.protocols.qotd.Quotes;
+import io.inetty.server.AccessPolicy;
 import io.inetty.server.AddressFamily;
 import io.inetty.server.Endpoint;
 import io.inetty.server.InettyException;
 import io.inetty.server.InettyServer;
 import io.inetty.server.IoTransport;
+import io.inetty.server.Limits;
 import io.inetty.server.Ports;
 import io.inetty.server.ServerConfig;
 import io.inetty.server.Service;
 import io.inetty.server.ServiceBinding;
 import io.inetty.server.Transport;
+import io.inetty.server.UdpPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,9 +85,63 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time zone of daytime's answer (e.g. UTC, Europe/Paris). Default: ${DEFAULT-VALUE}.")
     String daytimeZone;
 
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "${env:INETTY_MAX_CONNECTIONS:-0}",
+            description = "Open TCP connections in all; 0 = unlimited. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--max-connections-per-ip", paramLabel = "N",
+            defaultValue = "${env:INETTY_MAX_CONNECTIONS_PER_IP:-0}",
+            description = "Open TCP connections from one source address; 0 = unlimited. Default: ${DEFAULT-VALUE}.")
+    int maxConnectionsPerIp;
+
+    @Option(names = "--max-accept-rate", paramLabel = "N", defaultValue = "${env:INETTY_MAX_ACCEPT_RATE:-0}",
+            description = "New TCP connections per second (1 s of burst); 0 = unlimited. Default: ${DEFAULT-VALUE}.")
+    int maxAcceptRate;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:INETTY_IDLE_TIMEOUT:-0}",
+            description = "Close a TCP connection after this long without traffic; 0 = never. Default: ${DEFAULT-VALUE}.")
+    Duration idleTimeout;
+
+    @Option(names = "--max-session", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:INETTY_MAX_SESSION:-0}",
+            description = "Close a TCP connection this long after it was accepted; 0 = never. Default: ${DEFAULT-VALUE}.")
+    Duration maxSession;
+
+    @Option(names = "--max-session-bytes", paramLabel = "BYTES", converter = SizeConverter.class,
+            defaultValue = "${env:INETTY_MAX_SESSION_BYTES:-0}",
+            description = "Close a TCP connection once it received or sent this much (e.g. 64m); 0 = never. Default: ${DEFAULT-VALUE}.")
+    long maxSessionBytes;
+
+    @Option(names = "--allow", paramLabel = "CIDR", split = ",", defaultValue = "${env:INETTY_ALLOW}",
+            description = {"Serve only peers in this network (e.g. 10.0.0.0/8, ::1/128); repeatable.",
+                "With any --allow, unmatched peers are refused. IPv4-mapped IPv6 peers match IPv4 rules."})
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--deny", paramLabel = "CIDR", split = ",", defaultValue = "${env:INETTY_DENY}",
+            description = "Refuse peers in this network; repeatable. A matching --deny wins over any --allow.")
+    List<String> deny = new ArrayList<>();
+
+    @Option(names = "--udp-reply-budget", paramLabel = "BYTES", defaultValue = "${env:INETTY_UDP_REPLY_BUDGET:-4096}",
+            description = {"Amplification guard: bytes per second (on the wire) one source address may get in UDP",
+                "replies larger than its requests (2 s of burst); 0 = off. Default: ${DEFAULT-VALUE}."})
+    int udpReplyBudget;
+
+    @Option(names = "--udp-strict", defaultValue = "${env:INETTY_UDP_STRICT:-false}",
+            description = "Drop UDP requests from source ports below 1024 and from broadcast/multicast sources (loopback exempt).")
+    boolean udpStrict;
+
+    @Option(names = "--access-log", negatable = true, defaultValue = "${env:INETTY_ACCESS_LOG:-true}", fallbackValue = "true",
+            description = "Log each TCP connection and, every 10 s, each busy UDP socket (logger inetty.access). Default: on.")
+    boolean accessLog;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:INETTY_LOG_LEVEL:-info}",
             description = "error, warn, info, debug or trace. Default: ${DEFAULT-VALUE}.")
     LogLevel logLevel;
+
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:INETTY_LOG_FORMAT:-text}",
+            description = "Log lines as text or as JSON objects (logback's JsonEncoder). Default: ${DEFAULT-VALUE}.")
+    LogFormat logFormat;
 
     /** {@code -4} or {@code -6}. */
     static final class FamilyOption {
@@ -101,7 +158,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        logLevel.apply();
+        LogLevel.configure(logLevel, logFormat, accessLog);
         ServerConfig config = config();
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onStop(stop::countDown);
@@ -150,8 +207,22 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        Limits limits;
+        AccessPolicy access;
+        UdpPolicy udp;
         try {
-            return new ServerConfig(hosts, family.family(), bindings, transport, n, shutdownTimeout);
+            limits = new Limits(maxConnections, maxConnectionsPerIp, maxAcceptRate, idleTimeout, maxSession, maxSessionBytes);
+            udp = new UdpPolicy(udpReplyBudget, udpStrict);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        try {
+            access = AccessPolicy.of(allow, deny);
+        } catch (IllegalArgumentException e) {
+            throw usage("--allow/--deny: " + e.getMessage());
+        }
+        try {
+            return new ServerConfig(hosts, family.family(), bindings, transport, n, shutdownTimeout, limits, access, udp);
         } catch (IllegalArgumentException e) {
             throw usage("--service: " + e.getMessage().replace("bindings: ", ""));
         }

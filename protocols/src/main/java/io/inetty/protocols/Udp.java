@@ -11,17 +11,10 @@ public final class Udp {
 
     /**
      * Sends {@code content} to the sender of {@code request} from the socket it arrived on (so from the
-     * address it was sent to), without flushing. If the socket's send queue is full the reply is dropped:
-     * UDP may lose datagrams, and a flood must not queue without bound. Takes ownership of {@code content}.
-     *
-     * @return whether the reply was queued
+     * address it was sent to), without flushing. Takes ownership of {@code content}. The server's first UDP
+     * stage may drop the reply (send queue full, reply budget spent) and counts it.
      */
-    public static boolean reply(ChannelHandlerContext ctx, DatagramPacket request, ByteBuf content) {
-        if (!ctx.channel().isWritable()) {
-            content.release();
-            return false;
-        }
+    public static void reply(ChannelHandlerContext ctx, DatagramPacket request, ByteBuf content) {
         ctx.write(new DatagramPacket(content, request.sender()), ctx.voidPromise());
-        return true;
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
@@ -102,6 +103,24 @@ final class AddressResolver {
         sorted.sort(Comparator.comparing((InetAddress a) -> a instanceof Inet6Address)
                 .thenComparing(a -> !a.isLoopbackAddress()));
         return List.copyOf(sorted);
+    }
+
+    /** The limited broadcast address and every interface's IPv4 broadcast address. */
+    static Set<InetAddress> broadcasts() {
+        Set<InetAddress> out = new LinkedHashSet<>();
+        out.add(literal(new byte[] {-1, -1, -1, -1}));
+        try {
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+                    if (ia.getBroadcast() != null) {
+                        out.add(ia.getBroadcast());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            log.debug("cannot list interfaces", e);
+        }
+        return Set.copyOf(out);
     }
 
     static boolean hasIpv6() {

@@ -10,12 +10,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,17 +33,26 @@ final class Binder {
     private final IoSupport io;
     private final EventLoopGroup group;
     private final ChannelGroup listeners;
-    private final ConnectionTracker tracker;
+    private final ChannelGroup accepted;
+    private final Metrics metrics;
+    private final Admission admission;
+    private final ReplyBudget budget;
+    private final Set<InetAddress> broadcasts;
     private final List<InetAddress> tcpAddresses;
     private final List<InetAddress> udpAddresses;
     private final boolean udpSkipsUnavailable;
 
-    Binder(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners, ChannelGroup accepted) {
+    Binder(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners, ChannelGroup accepted,
+           Metrics metrics, ReplyBudget budget) {
         this.config = config;
         this.io = io;
         this.group = group;
         this.listeners = listeners;
-        this.tracker = new ConnectionTracker(accepted);
+        this.accepted = accepted;
+        this.metrics = metrics;
+        this.admission = new Admission(config.access(), config.limits(), metrics);
+        this.budget = budget;
+        this.broadcasts = config.udp().strict() ? AddressResolver.broadcasts() : Set.of();
         if (config.hosts().isEmpty()) {
             tcpAddresses = wildcardTcp(config.family(), io);
             // Per-address UDP sockets, so each reply leaves from the address its request was sent to.
@@ -141,7 +153,9 @@ final class Binder {
 
     private AbstractBootstrap<?, ?> bootstrap(ServiceBinding b, InetAddress address) {
         boolean v6only = !AddressResolver.isIpv4(address) && io.supportsV6Only();
+        String name = b.service().name();
         if (b.transport() == Transport.UDP) {
+            Metrics.Service counters = metrics.service(name, Transport.UDP);
             Bootstrap udp = new Bootstrap()
                     .group(group)
                     .channelFactory(io.datagramChannel(address))
@@ -149,6 +163,8 @@ final class Binder {
                     .handler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(Stages.GUARD, new UdpGuard(name, config.access(), config.udp(),
+                                    broadcasts, budget, counters));
                             ch.pipeline().addLast(Stages.HANDLER, b.service().udpHandler());
                             ch.pipeline().addLast(Stages.ERRORS, ErrorHandler.INSTANCE);
                         }
@@ -158,17 +174,25 @@ final class Binder {
             }
             return udp;
         }
+        Metrics.Service counters = metrics.service(name, Transport.TCP);
+        Limits limits = config.limits();
         ServerBootstrap tcp = new ServerBootstrap()
                 .group(group)
                 .channelFactory(io.serverChannel(address))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
+                .attr(AccessLog.SERVICE, name)
+                .handler(admission)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(Stages.TRACKER, tracker);
+                        if (!limits.idleTimeout().isZero()) {
+                            ch.pipeline().addLast(Stages.IDLE, new IdleStateHandler(0, 0,
+                                    limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                        }
+                        ch.pipeline().addLast(Stages.CONNECTION, new Connection(name, accepted, limits, metrics, counters));
                         // Usually an initializer: it appends the service's stages at once (channel registered).
                         ch.pipeline().addLast(Stages.SERVICE_INIT, b.service().tcpHandler());
                         ch.pipeline().addLast(Stages.ERRORS, ErrorHandler.INSTANCE);

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Last stage of every pipeline: a connection that fails (reset by peer, write to a closed socket) is
- * closed and logged at debug; a UDP socket stays open, since one bad datagram must not stop a service.
+ * closed with reason {@code error} and logged at debug; a UDP socket stays open, since one bad datagram
+ * (or an ICMP error for an earlier reply) must not stop a service.
  */
 @Sharable
 final class ErrorHandler extends ChannelInboundHandlerAdapter {
@@ -22,8 +23,13 @@ final class ErrorHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("{}: {}", ctx.channel(), cause.toString());
-        if (!(ctx.channel() instanceof DatagramChannel)) {
-            ctx.close();
+        if (ctx.channel() instanceof DatagramChannel) {
+            return;
         }
+        Connection c = ctx.pipeline().get(Connection.class);
+        if (c != null) {
+            c.reason(CloseReason.ERROR);
+        }
+        ctx.close();
     }
 }

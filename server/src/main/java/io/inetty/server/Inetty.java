@@ -26,6 +26,9 @@ public final class Inetty {
         private IoTransport transport = IoTransport.AUTO;
         private int threads = Runtime.getRuntime().availableProcessors();
         private Duration shutdownTimeout = ServerConfig.DEFAULT_SHUTDOWN_TIMEOUT;
+        private Limits limits = Limits.NONE;
+        private AccessPolicy access = AccessPolicy.OPEN;
+        private UdpPolicy udp = UdpPolicy.DEFAULT;
 
         private Builder() {
         }
@@ -77,9 +80,27 @@ public final class Inetty {
             return this;
         }
 
+        /** TCP resource bounds (default: none). */
+        public Builder limits(Limits limits) {
+            this.limits = requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Access control (default: everyone). */
+        public Builder access(AccessPolicy access) {
+            this.access = requireNonNull(access, "access");
+            return this;
+        }
+
+        /** The UDP amplification guard (default: {@link UdpPolicy#DEFAULT}). */
+        public Builder udp(UdpPolicy udp) {
+            this.udp = requireNonNull(udp, "udp");
+            return this;
+        }
+
         /** The immutable configuration collected so far. */
         public ServerConfig config() {
-            return new ServerConfig(hosts, family, bindings, transport, threads, shutdownTimeout);
+            return new ServerConfig(hosts, family, bindings, transport, threads, shutdownTimeout, limits, access, udp);
         }
 
         /** Binds every socket and returns the running server; throws {@link InettyException} if any bind fails. */

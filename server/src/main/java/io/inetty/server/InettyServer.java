@@ -28,16 +28,18 @@ public final class InettyServer implements AutoCloseable {
     private final ChannelGroup listeners;
     private final ChannelGroup accepted;
     private final List<Endpoint> endpoints;
+    private final Metrics metrics;
     private boolean stopped;
 
     private InettyServer(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners,
-                         ChannelGroup accepted, List<Endpoint> endpoints) {
+                         ChannelGroup accepted, List<Endpoint> endpoints, Metrics metrics) {
         this.config = config;
         this.io = io;
         this.group = group;
         this.listeners = listeners;
         this.accepted = accepted;
         this.endpoints = List.copyOf(endpoints);
+        this.metrics = metrics;
     }
 
     /**
@@ -51,11 +53,16 @@ public final class InettyServer implements AutoCloseable {
                 new DefaultThreadFactory("inetty", true), io.handlerFactory());
         ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
         ChannelGroup accepted = new DefaultChannelGroup("accepted", GlobalEventExecutor.INSTANCE);
+        Metrics metrics = new Metrics();
+        ReplyBudget budget = config.udp().replyBudget() > 0 ? new ReplyBudget(config.udp().replyBudget()) : null;
         try {
-            List<Endpoint> endpoints = new Binder(config, io, group, listeners, accepted).bindAll();
+            List<Endpoint> endpoints = new Binder(config, io, group, listeners, accepted, metrics, budget).bindAll();
+            if (budget != null) {
+                group.scheduleAtFixedRate(budget::sweep, 10, 10, TimeUnit.SECONDS);
+            }
             log.info("transport {}, {} event loop thread(s), {} socket(s) bound",
                     io.name().toLowerCase(java.util.Locale.ROOT), config.threads(), endpoints.size());
-            return new InettyServer(config, io, group, listeners, accepted, endpoints);
+            return new InettyServer(config, io, group, listeners, accepted, endpoints, metrics);
         } catch (RuntimeException e) {
             listeners.close().awaitUninterruptibly();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -109,6 +116,11 @@ public final class InettyServer implements AutoCloseable {
         return accepted.size();
     }
 
+    /** The server's counters (connections, bytes, datagrams, drops), live. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     /** Stops the server (idempotent; a concurrent caller waits until the first one has finished). */
     public synchronized void stop() {
         if (stopped) {
@@ -119,7 +131,7 @@ public final class InettyServer implements AutoCloseable {
         long timeoutMs = config.shutdownTimeout().toMillis();
         if (!accepted.isEmpty()) {
             log.info("draining {} connection(s) for up to {} ms", accepted.size(), timeoutMs);
-            accepted.forEach(ConnectionTracker::drain);
+            accepted.forEach(Connection::drain);
             if (!accepted.newCloseFuture().awaitUninterruptibly(timeoutMs)) {
                 log.info("closing {} connection(s) still open after the shutdown timeout", accepted.size());
             }

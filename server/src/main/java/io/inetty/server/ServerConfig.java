@@ -16,12 +16,23 @@ import java.util.Set;
  * @param transport       the I/O transport (AUTO picks epoll, then io_uring, then NIO)
  * @param threads         event-loop threads, at least 1
  * @param shutdownTimeout how long {@code stop()} lets accepted connections drain before closing them
+ * @param limits          TCP resource bounds
+ * @param access          who may connect (TCP) or send (UDP)
+ * @param udp             the UDP amplification guard
  */
 public record ServerConfig(List<String> hosts, AddressFamily family, List<ServiceBinding> bindings,
-                           IoTransport transport, int threads, Duration shutdownTimeout) {
+                           IoTransport transport, int threads, Duration shutdownTimeout, Limits limits,
+                           AccessPolicy access, UdpPolicy udp) {
 
     /** The drain time used when none is given. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+    /** A configuration with no limits, open access and the default UDP guard. */
+    public ServerConfig(List<String> hosts, AddressFamily family, List<ServiceBinding> bindings,
+                        IoTransport transport, int threads, Duration shutdownTimeout) {
+        this(hosts, family, bindings, transport, threads, shutdownTimeout, Limits.NONE, AccessPolicy.OPEN,
+                UdpPolicy.DEFAULT);
+    }
 
     /** Validates and copies the configuration. */
     public ServerConfig {
@@ -30,6 +41,9 @@ public record ServerConfig(List<String> hosts, AddressFamily family, List<Servic
         bindings = List.copyOf(requireNonNull(bindings, "bindings"));
         requireNonNull(transport, "transport");
         requireNonNull(shutdownTimeout, "shutdownTimeout");
+        requireNonNull(limits, "limits");
+        requireNonNull(access, "access");
+        requireNonNull(udp, "udp");
         if (bindings.isEmpty()) {
             throw new IllegalArgumentException("bindings: [] (expected: at least one service)");
         }

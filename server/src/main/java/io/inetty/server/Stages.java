@@ -2,8 +2,12 @@ package io.inetty.server;
 
 /** Names of every pipeline stage, server's and services', kept in one place. */
 public final class Stages {
-    /** Tracks accepted connections and drains them at shutdown (server, first stage). */
-    public static final String TRACKER = "tracker";
+    /** Closes idle connections (server, first TCP stage, only with an idle timeout). */
+    public static final String IDLE = "idle";
+    /** Tracks, counts, limits, drains and logs one connection (server, TCP). */
+    public static final String CONNECTION = "connection";
+    /** Access control, amplification guard and counters of one UDP socket (server, first UDP stage). */
+    public static final String GUARD = "guard";
     /** Adds the service's own stages (server, removed once run). */
     public static final String SERVICE_INIT = "service-init";
     /** A service's decoder or framer. */

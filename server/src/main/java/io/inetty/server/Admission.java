@@ -1,0 +1,86 @@
+package io.inetty.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage of every listening socket, ahead of Netty's acceptor: decides on each accepted connection before
+ * its pipeline exists. A refused connection (access control, accept rate, total or per-address limit) is
+ * closed at once, before any protocol byte, counted and logged; an admitted one is counted until it closes.
+ */
+@Sharable
+final class Admission extends ChannelInboundHandlerAdapter {
+    private static final Logger access = LoggerFactory.getLogger(AccessLog.TCP);
+
+    private final AccessPolicy policy;
+    private final Limits limits;
+    private final Metrics metrics;
+    private final ConcurrentHashMap<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
+    private final TokenBucket acceptRate;
+
+    Admission(AccessPolicy policy, Limits limits, Metrics metrics) {
+        this.policy = policy;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.acceptRate = limits.maxAcceptRate() > 0 ? new TokenBucket(limits.maxAcceptRate(), limits.maxAcceptRate()) : null;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Channel child = (Channel) msg;
+        InetSocketAddress remote = (InetSocketAddress) child.remoteAddress();
+        InetAddress ip = remote == null ? null : AccessPolicy.unmapped(remote.getAddress());
+        CloseReason refused = ip == null ? CloseReason.ERROR : admit(ip);
+        if (refused != null) {
+            metrics.ended(refused);
+            if (access.isInfoEnabled()) {
+                access.info("tcp {} peer={} local={} in=0 out=0 ms=0 reason={}", ctx.channel().attr(AccessLog.SERVICE).get(),
+                        remote == null ? "?" : Endpoint.format(remote),
+                        Endpoint.format((InetSocketAddress) ctx.channel().localAddress()), refused.label());
+            }
+            child.unsafe().closeForcibly();
+            return;
+        }
+        metrics.accepted();
+        child.closeFuture().addListener(f -> release(ip));
+        ctx.fireChannelRead(child);
+    }
+
+    /** Null if admitted (and then counted), else why not. */
+    private CloseReason admit(InetAddress ip) {
+        if (!policy.isOpen() && !policy.allows(ip)) {
+            return CloseReason.DENIED;
+        }
+        if (acceptRate != null && !acceptRate.tryTake(1)) {
+            return CloseReason.MAX_ACCEPT_RATE;
+        }
+        int total = metrics.open.incrementAndGet();
+        if (limits.maxConnections() > 0 && total > limits.maxConnections()) {
+            metrics.open.decrementAndGet();
+            return CloseReason.MAX_CONNECTIONS;
+        }
+        if (limits.maxConnectionsPerIp() > 0) {
+            int n = perIp.merge(ip, 1, Integer::sum);
+            if (n > limits.maxConnectionsPerIp()) {
+                metrics.open.decrementAndGet();
+                perIp.computeIfPresent(ip, (k, v) -> v <= 1 ? null : v - 1);
+                return CloseReason.MAX_CONNECTIONS_PER_IP;
+            }
+        }
+        return null;
+    }
+
+    private void release(InetAddress ip) {
+        metrics.open.decrementAndGet();
+        if (limits.maxConnectionsPerIp() > 0) {
+            perIp.computeIfPresent(ip, (k, v) -> v <= 1 ? null : v - 1);
+        }
+    }
+}
