@@ -1,0 +1,125 @@
+package io.inetty.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The first UDP stage: access control, strict mode, amplification budget, counters. */
+class UdpGuardTest {
+    private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 19);
+
+    /** Answers each datagram with {@code size} bytes, like chargen or qotd would. */
+    @Sharable
+    static final class Replier extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final int size;
+
+        Replier(int size) {
+            this.size = size;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket p) {
+            ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(new byte[size]), p.sender()));
+        }
+    }
+
+    private final Metrics metrics = new Metrics();
+
+    private EmbeddedChannel channel(AccessPolicy policy, UdpPolicy udp, int replySize) {
+        ReplyBudget budget = udp.replyBudget() > 0 ? new ReplyBudget(udp.replyBudget()) : null;
+        return new EmbeddedChannel(new UdpGuard("chargen", policy, udp, Set.of(), budget,
+                metrics.service("chargen", Transport.UDP)), new Replier(replySize));
+    }
+
+    private static DatagramPacket request(String sender, int port, int size) {
+        return new DatagramPacket(Unpooled.wrappedBuffer(new byte[size]), LOCAL, new InetSocketAddress(sender, port));
+    }
+
+    private static int replies(EmbeddedChannel ch) {
+        int n = 0;
+        for (DatagramPacket p; (p = ch.readOutbound()) != null; n++) {
+            p.release();
+        }
+        return n;
+    }
+
+    @Test
+    void deniedSourcesGetNoReplyAndAreCounted() {
+        EmbeddedChannel ch = channel(AccessPolicy.of(List.of(), List.of("192.0.2.0/24")), UdpPolicy.OFF, 10);
+        DatagramPacket denied = request("192.0.2.5", 5000, 1);
+        ch.writeInbound(denied);
+        assertThat(denied.refCnt()).isZero();
+        ch.writeInbound(request("198.51.100.5", 5000, 1));
+        assertThat(replies(ch)).isEqualTo(1);
+        ch.close();
+        assertThat(metrics.snapshot()).containsEntry("chargen.udp.dropped.denied", 1L)
+                .containsEntry("chargen.udp.datagrams_in", 2L).containsEntry("chargen.udp.datagrams_out", 1L);
+    }
+
+    @Test
+    void budgetCapsAmplifiedRepliesPerSource() {
+        // 1,000 bytes/s, 2,000 bytes of burst; 512-byte replies to 0-byte requests cost 540 bytes on the wire.
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, new UdpPolicy(1000, false), 512);
+        for (int i = 0; i < 100; i++) {
+            ch.writeInbound(request("192.0.2.1", 40000, 0));
+        }
+        assertThat(replies(ch)).isEqualTo(3);
+        // Another source has its own budget.
+        ch.writeInbound(request("192.0.2.2", 40000, 0));
+        assertThat(replies(ch)).isEqualTo(1);
+        ch.close();
+        assertThat(metrics.snapshot()).containsEntry("chargen.udp.dropped.budget", 97L);
+    }
+
+    @Test
+    void repliesNoLargerThanTheRequestAreNeverCharged() {
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, new UdpPolicy(1000, false), 512);
+        for (int i = 0; i < 100; i++) {
+            ch.writeInbound(request("192.0.2.1", 40000, 512));
+        }
+        assertThat(replies(ch)).isEqualTo(100);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void strictModeDropsPrivilegedPortsAndBroadcastButNotLoopback() throws Exception {
+        ReplyBudget none = null;
+        EmbeddedChannel ch = new EmbeddedChannel(new UdpGuard("qotd", AccessPolicy.OPEN, new UdpPolicy(0, true),
+                Set.of(InetAddress.getByName("192.0.2.255")), none, metrics.service("qotd", Transport.UDP)),
+                new Replier(20));
+        ch.writeInbound(request("192.0.2.1", 53, 0));     // reflection from a DNS server port
+        ch.writeInbound(request("192.0.2.255", 40000, 0)); // a broadcast source
+        ch.writeInbound(request("127.0.0.1", 123, 0));    // loopback: always served
+        ch.writeInbound(request("192.0.2.1", 40000, 0));  // an ordinary client
+        assertThat(replies(ch)).isEqualTo(2);
+        ch.close();
+        assertThat(metrics.snapshot()).containsEntry("qotd.udp.dropped.strict", 2L);
+    }
+
+    @Test
+    void fullSendQueueDropsInsteadOfQueueing() {
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.OFF, 10);
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        DatagramPacket in = request("192.0.2.1", 40000, 0);
+        ch.writeInbound(in);
+        assertThat(replies(ch)).isZero();
+        ch.close();
+        assertThat(metrics.snapshot()).containsEntry("chargen.udp.dropped.queue_full", 1L);
+    }
+
+    @Test
+    void headerSizes() throws Exception {
+        assertThat(UdpGuard.headers(InetAddress.getByName("192.0.2.1"))).isEqualTo(28);
+        assertThat(UdpGuard.headers(InetAddress.getByName("::1"))).isEqualTo(48);
+    }
+}
