@@ -91,8 +91,11 @@ public final class Quotes {
     }
 
     private static void check(int number, String quote) {
+        if (quote.isBlank()) {
+            throw new IllegalArgumentException("quote " + number + ": blank (expected: some printable text)");
+        }
         int wire = wireLength(quote);
-        if (quote.isBlank() || wire > MAX_WIRE_LENGTH) {
+        if (wire > MAX_WIRE_LENGTH) {
             throw new IllegalArgumentException("quote " + number + ": " + wire
                     + " characters on the wire (expected: 3-" + MAX_WIRE_LENGTH + ", CR LF included)");
         }

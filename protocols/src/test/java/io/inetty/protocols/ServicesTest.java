@@ -1,0 +1,87 @@
+package io.inetty.protocols;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inetty.protocols.daytime.Daytime;
+import io.inetty.protocols.qotd.Qotd;
+import io.inetty.protocols.time.Time;
+import io.inetty.server.Service;
+import io.inetty.server.Transport;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ServicesTest {
+
+    @Test
+    void sixServicesInPortOrder() {
+        List<Service> all = Services.all();
+        assertThat(all).extracting(Service::name)
+                .containsExactly("echo", "discard", "daytime", "qotd", "chargen", "time")
+                .doesNotHaveDuplicates();
+        assertThat(all).extracting(Service::defaultPort).containsExactly(7, 9, 13, 17, 19, 37).isSorted();
+    }
+
+    @Test
+    void everyServiceSpeaksTcpAndUdpAndHasHandlers() {
+        for (Service service : Services.all()) {
+            assertThat(service.transports()).as(service.name()).isEqualTo(EnumSet.allOf(Transport.class));
+            assertThat(service.tcpHandler()).as(service.name()).isNotNull();
+            assertThat(service.udpHandler()).as(service.name()).isNotNull();
+            assertThat(service.name()).isLowerCase();
+        }
+    }
+
+    @Test
+    void constantsAreTheSameServices() {
+        assertThat(List.of(Services.ECHO, Services.DISCARD, Services.DAYTIME, Services.QOTD, Services.CHARGEN,
+                        Services.TIME))
+                .extracting(Service::name)
+                .containsExactlyElementsOf(Services.all().stream().map(Service::name).toList());
+    }
+
+    @Test
+    void findByName() {
+        List<Service> all = Services.all();
+        assertThat(Services.find(all, "qotd")).get().isInstanceOf(Qotd.class);
+        assertThat(Services.find(all, "chargen")).get().extracting(Service::defaultPort).isEqualTo(19);
+        assertThat(Services.find(all, "gopher")).isEmpty();
+        assertThat(Services.find(all, "ECHO")).as("names are exact").isEmpty();
+    }
+
+    @Test
+    void optionsReachTheServices() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T21:50:25Z"), ZoneOffset.UTC);
+        Random random = new Random(0);
+        ProtocolOptions options = new ProtocolOptions(clock, ZoneId.of("Europe/Paris"), List.of("Only quote."),
+                () -> random);
+        List<Service> all = Services.all(options);
+
+        Daytime daytime = (Daytime) Services.find(all, "daytime").orElseThrow();
+        assertThat(daytime.line()).isEqualTo("Tuesday, November 24, 2026 22:50:25-CET\r\n");
+        Time time = (Time) Services.find(all, "time").orElseThrow();
+        assertThat(time.value()).isEqualTo(4_004_545_825L);
+        ByteBuf quote = ((Qotd) Services.find(all, "qotd").orElseThrow()).respond(ByteBufAllocator.DEFAULT);
+        assertThat(quote.toString(US_ASCII)).isEqualTo("Only quote.\r\n");
+        quote.release();
+    }
+
+    @Test
+    void optionsAreValidated() {
+        assertThatThrownBy(() -> ProtocolOptions.DEFAULTS.withQuotes(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProtocolOptions.DEFAULTS.withZone(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Services.all(null)).isInstanceOf(NullPointerException.class);
+        assertThat(ProtocolOptions.DEFAULTS.withZone(ZoneId.of("Asia/Tokyo")).zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+        assertThat(ProtocolOptions.DEFAULTS.zone()).isEqualTo(Daytime.UTC);
+    }
+}

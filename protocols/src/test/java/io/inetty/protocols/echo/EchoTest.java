@@ -1,0 +1,221 @@
+package io.inetty.protocols.echo;
+
+import static io.inetty.protocols.TestChannels.OTHER_SENDER;
+import static io.inetty.protocols.TestChannels.SENDER;
+import static io.inetty.protocols.TestChannels.SERVER;
+import static io.inetty.protocols.TestChannels.bytes;
+import static io.inetty.protocols.TestChannels.datagram;
+import static io.inetty.protocols.TestChannels.drainOutboundBytes;
+import static io.inetty.protocols.TestChannels.isSharable;
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inetty.protocols.TestChannels.FlushValve;
+import io.inetty.server.Stages;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EchoTest {
+
+    private static byte[] randomBytes(int length, long seed) {
+        byte[] data = new byte[length];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    // ---- TCP ----
+
+    @Test
+    void tcpHandlerIsTheSharedEchoStage() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().tcpHandler());
+        assertThat(ch.pipeline().get(Stages.HANDLER)).isSameAs(Echo.TcpEcho.INSTANCE);
+        assertThat(new Echo().tcpHandler()).isSameAs(new Echo().tcpHandler());
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void tcpWritesBackTheSameBufferAndFlushesOnReadComplete() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().tcpHandler());
+        ByteBuf first = Unpooled.copiedBuffer("hello, ", US_ASCII);
+        ByteBuf second = Unpooled.copiedBuffer("world\r\n", US_ASCII);
+
+        ch.writeOneInbound(first);
+        ch.writeOneInbound(second);
+        assertThat(ch.outboundMessages()).as("not flushed before read complete").isEmpty();
+
+        ch.flushInbound(); // channelReadComplete
+        ByteBuf out1 = ch.readOutbound();
+        ByteBuf out2 = ch.readOutbound();
+        assertThat(out1).isSameAs(first);
+        assertThat(out2).isSameAs(second);
+        assertThat(out1.toString(US_ASCII)).isEqualTo("hello, ");
+        assertThat(out2.toString(US_ASCII)).isEqualTo("world\r\n");
+        assertThat(ch.outboundMessages()).isEmpty();
+        assertThat(ch.inboundMessages()).as("nothing passed on").isEmpty();
+        out1.release();
+        out2.release();
+        assertThat(first.refCnt()).isZero();
+        assertThat(second.refCnt()).isZero();
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void tcpEchoesArbitraryBinaryDataUnchanged() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().tcpHandler());
+        byte[] data = randomBytes(100_000, 1);
+        ch.writeInbound(Unpooled.wrappedBuffer(data));
+        ByteBuf out = ch.readOutbound();
+        assertThat(bytes(out)).isEqualTo(data);
+        out.release();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void tcpStopsReadingWhileUnwritableAndResumesWhenWritable() {
+        FlushValve slowSocket = new FlushValve();
+        EmbeddedChannel ch = new EmbeddedChannel(slowSocket, new Echo().tcpHandler());
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
+
+        // A small burst stays under the high-water mark: reading goes on.
+        ch.writeInbound(Unpooled.wrappedBuffer(randomBytes(10, 2)));
+        assertThat(ch.isWritable()).isTrue();
+        assertThat(ch.config().isAutoRead()).isTrue();
+
+        // A burst the socket cannot take: the echo is queued, the channel turns unwritable, reading stops.
+        ch.writeInbound(Unpooled.wrappedBuffer(randomBytes(4096, 3)));
+        assertThat(slowSocket.heldFlushes()).as("flushed on read complete").isPositive();
+        assertThat(ch.outboundMessages()).isEmpty();
+        assertThat(ch.isWritable()).isFalse();
+        assertThat(ch.config().isAutoRead()).isFalse();
+
+        // The socket drains: writable again, reading resumes.
+        slowSocket.drain();
+        ch.runPendingTasks();
+        assertThat(ch.isWritable()).isTrue();
+        assertThat(ch.config().isAutoRead()).isTrue();
+
+        ByteBuf small = ch.readOutbound();
+        ByteBuf big = ch.readOutbound();
+        assertThat(bytes(small)).isEqualTo(randomBytes(10, 2));
+        assertThat(bytes(big)).isEqualTo(randomBytes(4096, 3));
+        small.release();
+        big.release();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void tcpAutoReadFollowsUserDefinedWritability() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().tcpHandler());
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        assertThat(ch.isWritable()).isFalse();
+        assertThat(ch.config().isAutoRead()).as("only a read burst turns reading off").isTrue();
+
+        ch.writeInbound(Unpooled.copiedBuffer("x", US_ASCII));
+        assertThat(ch.config().isAutoRead()).isFalse();
+
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        ch.runPendingTasks();
+        assertThat(ch.isWritable()).isTrue();
+        assertThat(ch.config().isAutoRead()).isTrue();
+
+        assertThat(new String(drainOutboundBytes(ch), US_ASCII)).isEqualTo("x");
+        assertThat(ch.finish()).isFalse();
+    }
+
+    // ---- UDP ----
+
+    @Test
+    void udpHandlerIsShared() {
+        assertThat(new Echo().udpHandler()).isSameAs(Echo.UdpEcho.INSTANCE);
+        assertThat(isSharable(Echo.UdpEcho.INSTANCE)).isTrue();
+    }
+
+    @Test
+    void udpAnswersTheSenderWithIdenticalContent() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        ByteBuf content = Unpooled.copiedBuffer("ping 1", US_ASCII);
+        ch.writeInbound(datagram(content));
+
+        DatagramPacket reply = ch.readOutbound();
+        assertThat(reply.recipient()).isEqualTo(SENDER);
+        assertThat(reply.content().toString(US_ASCII)).isEqualTo("ping 1");
+        assertThat(ch.outboundMessages()).isEmpty();
+        assertThat(ch.inboundMessages()).isEmpty();
+        reply.release();
+        assertThat(content.refCnt()).as("request released once the reply is").isZero();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void udpAnswersAMaximumSizeDatagram() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        byte[] data = randomBytes(65_507, 4); // largest UDP payload over IPv4
+        ByteBuf content = Unpooled.wrappedBuffer(data);
+        ch.writeInbound(datagram(content));
+
+        DatagramPacket reply = ch.readOutbound();
+        assertThat(reply.recipient()).isEqualTo(SENDER);
+        assertThat(reply.content().readableBytes()).isEqualTo(65_507);
+        assertThat(bytes(reply.content())).isEqualTo(data);
+        reply.release();
+        assertThat(content.refCnt()).isZero();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void udpAnswersAnEmptyDatagramWithAnEmptyOne() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        ByteBuf content = Unpooled.buffer(0);
+        ch.writeInbound(datagram(content));
+        DatagramPacket reply = ch.readOutbound();
+        assertThat(reply.recipient()).isEqualTo(SENDER);
+        assertThat(reply.content().readableBytes()).isZero();
+        reply.release();
+        assertThat(content.refCnt()).isZero();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void udpAnswersEachSenderAndFlushesOnReadComplete() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        ch.writeOneInbound(datagram(Unpooled.copiedBuffer("a", US_ASCII)));
+        ch.writeOneInbound(new DatagramPacket(Unpooled.copiedBuffer("b", US_ASCII), SERVER, OTHER_SENDER));
+        assertThat(ch.outboundMessages()).isEmpty();
+
+        ch.flushInbound();
+        DatagramPacket a = ch.readOutbound();
+        DatagramPacket b = ch.readOutbound();
+        assertThat(a.recipient()).isEqualTo(SENDER);
+        assertThat(a.content().toString(US_ASCII)).isEqualTo("a");
+        assertThat(b.recipient()).isEqualTo(OTHER_SENDER);
+        assertThat(b.content().toString(US_ASCII)).isEqualTo("b");
+        a.release();
+        b.release();
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
+    void udpDropsTheReplyWhenUnwritableWithoutLeaking() {
+        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        ByteBuf content = Unpooled.copiedBuffer("flood", US_ASCII);
+        ch.writeInbound(datagram(content));
+
+        assertThat(ch.outboundMessages()).isEmpty();
+        assertThat(content.refCnt()).isZero();
+
+        // Writable again: answered again.
+        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        ch.writeInbound(datagram(Unpooled.copiedBuffer("again", US_ASCII)));
+        DatagramPacket reply = ch.readOutbound();
+        assertThat(reply.content().toString(US_ASCII)).isEqualTo("again");
+        reply.release();
+        assertThat(ch.finish()).isFalse();
+    }
+}
