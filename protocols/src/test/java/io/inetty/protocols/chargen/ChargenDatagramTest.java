@@ -92,14 +92,4 @@ class ChargenDatagramTest {
         assertThat(second.finish()).isFalse();
     }
 
-    @Test
-    void dropsRepliesWhileUnwritable() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Chargen(() -> new Random(42)).udpHandler());
-        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
-        ByteBuf request = Unpooled.copiedBuffer("x", US_ASCII);
-        ch.writeInbound(datagram(request));
-        assertThat(ch.outboundMessages()).isEmpty();
-        assertThat(request.refCnt()).isZero();
-        assertThat(ch.finish()).isFalse();
-    }
 }

@@ -200,22 +200,4 @@ class EchoTest {
         assertThat(ch.finish()).isFalse();
     }
 
-    @Test
-    void udpDropsTheReplyWhenUnwritableWithoutLeaking() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
-        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
-        ByteBuf content = Unpooled.copiedBuffer("flood", US_ASCII);
-        ch.writeInbound(datagram(content));
-
-        assertThat(ch.outboundMessages()).isEmpty();
-        assertThat(content.refCnt()).isZero();
-
-        // Writable again: answered again.
-        ch.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
-        ch.writeInbound(datagram(Unpooled.copiedBuffer("again", US_ASCII)));
-        DatagramPacket reply = ch.readOutbound();
-        assertThat(reply.content().toString(US_ASCII)).isEqualTo("again");
-        reply.release();
-        assertThat(ch.finish()).isFalse();
-    }
 }
