@@ -7,7 +7,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.unix.UnixChannelOption;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -128,7 +131,19 @@ final class Binder {
         int bound = port;
         for (InetAddress address : addresses) {
             InetSocketAddress target = new InetSocketAddress(address, bound);
-            ChannelFuture f = bootstrap(b, address).bind(target).awaitUninterruptibly();
+            List<EventLoopGroup> shards = shards();
+            ChannelFuture f;
+            if (shards.size() == 1) {
+                f = bootstrap(b, address, group, false).bind(target).awaitUninterruptibly();
+            } else {
+                // A plain bind first: SO_REUSEPORT would silently share a port another process holds with it.
+                f = bootstrap(b, address, group, false).bind(target).awaitUninterruptibly();
+                if (f.isSuccess()) {
+                    target = new InetSocketAddress(address, ((InetSocketAddress) f.channel().localAddress()).getPort());
+                    f.channel().close().awaitUninterruptibly();
+                    f = bindShards(b, address, target, shards, opened);
+                }
+            }
             if (!f.isSuccess()) {
                 Throwable cause = f.cause();
                 if (udp && udpSkipsUnavailable && BindFailure.isAddressNotAvailable(cause)) {
@@ -136,7 +151,7 @@ final class Binder {
                     continue;
                 }
                 InettyException failure = BindFailure.of(b.service().name(), b.transport(), target, cause);
-                if (ephemeral && bound != 0 && BindFailure.isAddressInUse(cause)) {
+                if (ephemeral && (bound != 0 || shards.size() > 1) && BindFailure.isAddressInUse(cause)) {
                     throw new RetryablePortClash(failure);
                 }
                 throw failure;
@@ -151,13 +166,49 @@ final class Binder {
         return bound;
     }
 
-    private AbstractBootstrap<?, ?> bootstrap(ServiceBinding b, InetAddress address) {
+    /**
+     * With a native transport and several threads, one socket per event loop shares the address through
+     * SO_REUSEPORT: the kernel spreads connections and datagrams over the loops, and each connection is
+     * served by the loop that accepted it. Otherwise one socket on the whole group.
+     */
+    private List<EventLoopGroup> shards() {
+        if (!io.supportsReusePort() || config.threads() == 1) {
+            return List.of(group);
+        }
+        List<EventLoopGroup> loops = new ArrayList<>();
+        for (EventExecutor e : group) {
+            loops.add((EventLoop) e);
+        }
+        return loops;
+    }
+
+    /** Binds one SO_REUSEPORT socket per loop; returns the first's future, or the first failure. */
+    private ChannelFuture bindShards(ServiceBinding b, InetAddress address, InetSocketAddress target,
+                                     List<EventLoopGroup> shards, List<Channel> opened) {
+        ChannelFuture first = null;
+        for (EventLoopGroup loop : shards) {
+            ChannelFuture f = bootstrap(b, address, loop, true).bind(target).awaitUninterruptibly();
+            if (!f.isSuccess()) {
+                return f;
+            }
+            if (first == null) {
+                first = f;
+            } else {
+                listeners.add(f.channel());
+                opened.add(f.channel());
+            }
+        }
+        return first;
+    }
+
+    private AbstractBootstrap<?, ?> bootstrap(ServiceBinding b, InetAddress address, EventLoopGroup loops,
+                                              boolean reusePort) {
         boolean v6only = !AddressResolver.isIpv4(address) && io.supportsV6Only();
         String name = b.service().name();
         if (b.transport() == Transport.UDP) {
             Metrics.Service counters = metrics.service(name, Transport.UDP);
             Bootstrap udp = new Bootstrap()
-                    .group(group)
+                    .group(loops)
                     .channelFactory(io.datagramChannel(address))
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                     .handler(new ChannelInitializer<Channel>() {
@@ -172,12 +223,15 @@ final class Binder {
             if (v6only) {
                 udp.option(IoSupport.IPV6_V6ONLY, 1);
             }
+            if (reusePort) {
+                udp.option(UnixChannelOption.SO_REUSEPORT, true);
+            }
             return udp;
         }
         Metrics.Service counters = metrics.service(name, Transport.TCP);
         Limits limits = config.limits();
         ServerBootstrap tcp = new ServerBootstrap()
-                .group(group)
+                .group(loops, loops)
                 .channelFactory(io.serverChannel(address))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -200,6 +254,9 @@ final class Binder {
                 });
         if (v6only) {
             tcp.option(IoSupport.IPV6_V6ONLY, 1);
+        }
+        if (reusePort) {
+            tcp.option(UnixChannelOption.SO_REUSEPORT, true);
         }
         return tcp;
     }

@@ -61,6 +61,11 @@ enum IoSupport {
         return this != NIO;
     }
 
+    /** Whether several sockets can share an address with SO_REUSEPORT (the native transports, on Linux). */
+    boolean supportsReusePort() {
+        return this != NIO;
+    }
+
     IoHandlerFactory handlerFactory() {
         switch (this) {
             case EPOLL:
