@@ -34,6 +34,8 @@ final class Binder {
     private final List<InetAddress> tcpAddresses;
     private final List<InetAddress> udpAddresses;
     private final boolean udpSkipsUnavailable;
+    /** Wildcard mode served by one dual-stack {@code [::]} TCP socket (which must not be IPv6-only). */
+    private final boolean tcpDualStack;
 
     Binder(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners, ChannelGroup accepted) {
         this.config = config;
@@ -46,17 +48,21 @@ final class Binder {
             // Per-address UDP sockets, so each reply leaves from the address its request was sent to.
             udpAddresses = AddressResolver.localUnicast(config.family());
             udpSkipsUnavailable = true;
+            tcpDualStack = config.family() == AddressFamily.ANY
+                    && tcpAddresses.equals(List.of(AddressResolver.IPV6_ANY));
         } else {
             tcpAddresses = AddressResolver.resolve(config.hosts(), config.family());
             udpAddresses = tcpAddresses;
             udpSkipsUnavailable = false;
+            tcpDualStack = false;
         }
     }
 
     private static List<InetAddress> wildcardTcp(AddressFamily family, IoSupport io) {
         List<InetAddress> all = AddressResolver.wildcards(family);
-        if (all.size() == 2 && !io.supportsV6Only()) {
-            log.info("transport nio cannot set IPV6_V6ONLY: serving TCP for both families on one dual-stack [::] socket");
+        if (all.size() == 2 && !(io.supportsV6Only() && io.hasIpv4ServerSockets())) {
+            log.info("transport {} cannot bind 0.0.0.0 and an IPv6-only [::] to one port: serving TCP for both"
+                    + " families on one dual-stack [::] socket", io.name().toLowerCase(java.util.Locale.ROOT));
             return List.of(AddressResolver.IPV6_ANY);
         }
         return all;
@@ -140,7 +146,8 @@ final class Binder {
     }
 
     private AbstractBootstrap<?, ?> bootstrap(ServiceBinding b, InetAddress address) {
-        boolean v6only = !AddressResolver.isIpv4(address) && io.supportsV6Only();
+        boolean v6only = !AddressResolver.isIpv4(address) && io.supportsV6Only()
+                && !(b.transport() == Transport.TCP && tcpDualStack);
         if (b.transport() == Transport.UDP) {
             Bootstrap udp = new Bootstrap()
                     .group(group)
