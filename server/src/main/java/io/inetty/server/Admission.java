@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stage of every listening socket, ahead of Netty's acceptor: decides on each accepted connection before
- * its pipeline exists. A refused connection (access control, accept rate, total or per-address limit) is
+ * its pipeline exists. A refused connection (access control or a peer of a family not served, accept rate,
+ * total or per-address limit) is
  * closed at once, before any protocol byte, counted and logged; an admitted one is counted until it closes.
  */
 @Sharable
@@ -20,13 +21,15 @@ final class Admission extends ChannelInboundHandlerAdapter {
     private static final Logger access = LoggerFactory.getLogger(AccessLog.TCP);
 
     private final AccessPolicy policy;
+    private final AddressFamily family;
     private final Limits limits;
     private final Metrics metrics;
     private final ConcurrentHashMap<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
     private final TokenBucket acceptRate;
 
-    Admission(AccessPolicy policy, Limits limits, Metrics metrics) {
+    Admission(AccessPolicy policy, AddressFamily family, Limits limits, Metrics metrics) {
         this.policy = policy;
+        this.family = family;
         this.limits = limits;
         this.metrics = metrics;
         this.acceptRate = limits.maxAcceptRate() > 0 ? new TokenBucket(limits.maxAcceptRate(), limits.maxAcceptRate()) : null;
@@ -55,7 +58,8 @@ final class Admission extends ChannelInboundHandlerAdapter {
 
     /** Null if admitted (and then counted), else why not. */
     private CloseReason admit(InetAddress ip) {
-        if (!policy.isOpen() && !policy.allows(ip)) {
+        // The family check matters where a listener is dual-stack (NIO, io_uring): -4/-6 still hold.
+        if (!family.accepts(ip) || !policy.isOpen() && !policy.allows(ip)) {
             return CloseReason.DENIED;
         }
         if (acceptRate != null && !acceptRate.tryTake(1)) {

@@ -44,6 +44,8 @@ final class Binder {
     private final List<InetAddress> tcpAddresses;
     private final List<InetAddress> udpAddresses;
     private final boolean udpSkipsUnavailable;
+    /** Wildcard mode served by one dual-stack {@code [::]} TCP socket (which must not be IPv6-only). */
+    private final boolean tcpDualStack;
 
     Binder(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners, ChannelGroup accepted,
            Metrics metrics, ReplyBudget budget) {
@@ -53,7 +55,7 @@ final class Binder {
         this.listeners = listeners;
         this.accepted = accepted;
         this.metrics = metrics;
-        this.admission = new Admission(config.access(), config.limits(), metrics);
+        this.admission = new Admission(config.access(), config.family(), config.limits(), metrics);
         this.budget = budget;
         this.broadcasts = config.udp().strict() ? AddressResolver.broadcasts() : Set.of();
         if (config.hosts().isEmpty()) {
@@ -61,17 +63,21 @@ final class Binder {
             // Per-address UDP sockets, so each reply leaves from the address its request was sent to.
             udpAddresses = AddressResolver.localUnicast(config.family());
             udpSkipsUnavailable = true;
+            tcpDualStack = config.family() == AddressFamily.ANY
+                    && tcpAddresses.equals(List.of(AddressResolver.IPV6_ANY));
         } else {
             tcpAddresses = AddressResolver.resolve(config.hosts(), config.family());
             udpAddresses = tcpAddresses;
             udpSkipsUnavailable = false;
+            tcpDualStack = false;
         }
     }
 
     private static List<InetAddress> wildcardTcp(AddressFamily family, IoSupport io) {
         List<InetAddress> all = AddressResolver.wildcards(family);
-        if (all.size() == 2 && !io.supportsV6Only()) {
-            log.info("transport nio cannot set IPV6_V6ONLY: serving TCP for both families on one dual-stack [::] socket");
+        if (all.size() == 2 && !(io.supportsV6Only() && io.hasIpv4ServerSockets())) {
+            log.info("transport {} cannot bind 0.0.0.0 and an IPv6-only [::] to one port: serving TCP for both"
+                    + " families on one dual-stack [::] socket", io.name().toLowerCase(java.util.Locale.ROOT));
             return List.of(AddressResolver.IPV6_ANY);
         }
         return all;
@@ -203,7 +209,8 @@ final class Binder {
 
     private AbstractBootstrap<?, ?> bootstrap(ServiceBinding b, InetAddress address, EventLoopGroup loops,
                                               boolean reusePort) {
-        boolean v6only = !AddressResolver.isIpv4(address) && io.supportsV6Only();
+        boolean v6only = !AddressResolver.isIpv4(address) && io.supportsV6Only()
+                && !(b.transport() == Transport.TCP && tcpDualStack);
         String name = b.service().name();
         if (b.transport() == Transport.UDP) {
             Metrics.Service counters = metrics.service(name, Transport.UDP);

@@ -66,6 +66,14 @@ enum IoSupport {
         return this != NIO;
     }
 
+    /**
+     * Whether an IPv4 TCP listener is an IPv4 ({@code AF_INET}) socket. Netty's io_uring server channel has no
+     * family: it is always {@code AF_INET6}, and binding it to {@code 0.0.0.0} gives a dual-stack {@code [::]}.
+     */
+    boolean hasIpv4ServerSockets() {
+        return this != IO_URING;
+    }
+
     IoHandlerFactory handlerFactory() {
         switch (this) {
             case EPOLL:

@@ -1,0 +1,133 @@
+package io.inetty.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Small services for the server tests (the server module must not depend on the protocols module). */
+final class TestServices {
+    private TestServices() {
+    }
+
+    /** Echo on TCP and UDP: TCP writes back every byte, UDP returns each datagram to {@code packet.sender()}. */
+    static Service echo(String name) {
+        return new Simple(name, EnumSet.allOf(Transport.class), initializer(() -> TcpEcho.INSTANCE), UdpEcho.INSTANCE);
+    }
+
+    /** Echo on one transport only. */
+    static Service echo(String name, Transport only) {
+        return new Simple(name, EnumSet.of(only), initializer(() -> TcpEcho.INSTANCE), UdpEcho.INSTANCE);
+    }
+
+    /** TCP only: writes {@code line} on connect, discards input, never closes by itself. */
+    static Service greeter(String name, String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+        return new Simple(name, EnumSet.of(Transport.TCP), initializer(() -> new Writer(bytes)), null);
+    }
+
+    /** TCP only: writes {@code size} bytes of {@link #pattern(int)} on connect, discards input, never closes. */
+    static Service bulk(String name, int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = pattern(i);
+        }
+        return new Simple(name, EnumSet.of(Transport.TCP), initializer(() -> new Writer(bytes)), null);
+    }
+
+    /** The byte at offset {@code i} of the bulk service's output. */
+    static byte pattern(int i) {
+        return (byte) (i % 251);
+    }
+
+    private static ChannelHandler initializer(Supplier<ChannelHandler> handler) {
+        return new Init(handler);
+    }
+
+    private record Simple(String name, Set<Transport> transports, ChannelHandler tcpHandler, ChannelHandler udp)
+            implements Service {
+        @Override
+        public int defaultPort() {
+            return 0;
+        }
+
+        @Override
+        public ChannelHandler udpHandler() {
+            if (udp == null) {
+                throw new UnsupportedOperationException(name + " has no UDP handler");
+            }
+            return udp;
+        }
+    }
+
+    @Sharable
+    private static final class Init extends ChannelInitializer<Channel> {
+        private final Supplier<ChannelHandler> handler;
+
+        Init(Supplier<ChannelHandler> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(Stages.HANDLER, handler.get());
+        }
+    }
+
+    @Sharable
+    static final class TcpEcho extends ChannelInboundHandlerAdapter {
+        static final TcpEcho INSTANCE = new TcpEcho();
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ctx.write(msg, ctx.voidPromise());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+    }
+
+    @Sharable
+    static final class UdpEcho extends SimpleChannelInboundHandler<DatagramPacket> {
+        static final UdpEcho INSTANCE = new UdpEcho();
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            ctx.writeAndFlush(new DatagramPacket(packet.content().retain(), packet.sender()));
+        }
+    }
+
+    /** Writes fixed bytes once the connection is active; discards whatever the peer sends. */
+    static final class Writer extends ChannelInboundHandlerAdapter {
+        private final byte[] bytes;
+
+        Writer(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            ByteBuf buf = Unpooled.wrappedBuffer(bytes);
+            ctx.writeAndFlush(buf);
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}
