@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
     Duration shutdownTimeout;
 
     @Option(names = "--quotes", paramLabel = "FILE", defaultValue = "${env:INETTY_QUOTES}",
-            description = "qotd quotes, fortune format (quotes separated by lines holding only %). Default: built-in.")
+            description = "qotd quotes, fortune format (quotes separated by lines holding only %%). Default: built-in.")
     Path quotes;
 
     @Option(names = "--daytime-zone", paramLabel = "ZONE", defaultValue = "${env:INETTY_DAYTIME_ZONE:-UTC}",
