@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -70,24 +69,6 @@ class UdpAddressingTest {
                     assertThat(new String(tcp.getInputStream().readNBytes(4), US_ASCII)).as("TCP to " + host)
                             .isEqualTo("tcp\n");
                 }
-            }
-        }
-    }
-
-    /**
-     * Known limitation, kept as a disabled test: without --bind, UDP is bound per interface address
-     * (127.0.0.1, ::1, ...), not on the wildcard, so UDP to another loopback address such as 127.0.0.2
-     * (local: 127.0.0.0/8 is routed to lo) is refused while TCP (bound to 0.0.0.0) answers on it. The
-     * same holds for an address added after the start.
-     */
-    @Test
-    @Disabled("product limitation: wildcard mode binds UDP per configured address, so 127.0.0.2 gets no UDP answer")
-    void wildcardModeAnswersUdpOnEveryLocalAddress() throws Exception {
-        try (InettyProcess inetty = InettyProcess.serve("-4", "--service", "echo:0")) {
-            InetSocketAddress target = new InetSocketAddress(ip("127.0.0.2"), inetty.port("echo", "udp"));
-            try (DatagramSocket connected = new DatagramSocket(new InetSocketAddress(ip("127.0.0.1"), 0))) {
-                connected.connect(target);
-                assertEchoes(connected, target, "UDP to 127.0.0.2 in wildcard mode");
             }
         }
     }
