@@ -143,6 +143,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Log lines as text or as JSON objects (logback's JsonEncoder). Default: ${DEFAULT-VALUE}.")
     LogFormat logFormat;
 
+    /** For the build's class-data-sharing training run: start, print the endpoints, stop at once. */
+    @Option(names = "--exit-after-ready", hidden = true)
+    boolean exitAfterReady;
+
     /** {@code -4} or {@code -6}. */
     static final class FamilyOption {
         @Option(names = {"-4", "--ipv4"}, defaultValue = "${env:INETTY_IPV4:-false}", description = "IPv4 only.")
@@ -169,7 +173,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             out.println("ready");
             out.flush();
-            stop.await();
+            if (!exitAfterReady) {
+                stop.await();
+            }
         } catch (InettyException e) {
             spec.commandLine().getErr().println("inetty: " + e.getMessage());
             return ExitCodes.START_FAILED;
