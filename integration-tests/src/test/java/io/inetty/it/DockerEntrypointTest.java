@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DockerEntrypointTest {
     private static final String IMAGE_JAR = "/opt/inetty/inetty.jar";
+    private static final String IMAGE_JSA = "/opt/inetty/inetty.jsa";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern LISTENING = Pattern.compile("listening (\\S+) (tcp|udp) (\\S+):(\\d+)");
@@ -146,7 +147,8 @@ class DockerEntrypointTest {
         List<String> command = new ArrayList<>(runtime.execForm("ENTRYPOINT"));
         command.addAll(runtime.execForm("CMD"));
         assertThat(command).contains(IMAGE_JAR);
-        command.replaceAll(arg -> arg.equals(IMAGE_JAR) ? jar.toString() : arg);
+        command.replaceAll(arg -> arg.equals(IMAGE_JAR) ? jar.toString()
+                : arg.equals("-XX:SharedArchiveFile=" + IMAGE_JSA) ? "-XX:SharedArchiveFile=" + jar.resolveSibling("inetty.jsa") : arg);
         // The image's 'java' on PATH is its JRE; here, the JVM running this test.
         command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
