@@ -11,7 +11,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetAddress;
@@ -217,7 +216,6 @@ final class Binder {
             Bootstrap udp = new Bootstrap()
                     .group(loops)
                     .channelFactory(io.datagramChannel(address))
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                     .handler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
@@ -233,6 +231,7 @@ final class Binder {
             if (reusePort) {
                 udp.option(UnixChannelOption.SO_REUSEPORT, true);
             }
+            io.datagramReads(udp, MAX_DATAGRAM);
             return udp;
         }
         Metrics.Service counters = metrics.service(name, Transport.TCP);

@@ -2,7 +2,10 @@ package io.inetty.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
@@ -72,6 +75,23 @@ enum IoSupport {
      */
     boolean hasIpv4ServerSockets() {
         return this != IO_URING;
+    }
+
+    /** Datagrams read per recvmmsg call (epoll): one read of a loop serves up to this many requests. */
+    static final int DATAGRAM_BATCH = Integer.getInteger("inetty.udp.batch", 16);
+
+    /**
+     * Reads whole datagrams of up to {@code maxDatagram} bytes (no truncation at Netty's 2 KiB default); on
+     * epoll, {@link #DATAGRAM_BATCH} of them per {@code recvmmsg} call into one pooled buffer, sliced per
+     * datagram.
+     */
+    void datagramReads(Bootstrap udp, int maxDatagram) {
+        if (this == EPOLL && DATAGRAM_BATCH > 1) {
+            udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, maxDatagram);
+            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram * DATAGRAM_BATCH));
+        } else {
+            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram));
+        }
     }
 
     IoHandlerFactory handlerFactory() {
