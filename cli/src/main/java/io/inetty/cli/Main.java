@@ -9,11 +9,11 @@ import picocli.CommandLine.ParameterException;
 /** The {@code inetty} command: {@code serve} and {@code services}. */
 @Command(name = "inetty", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A fast, safe daemon for the Internet's simple services (RFC 862-868).",
-        subcommands = {ServeCommand.class, ServicesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, ServicesCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:clean run (serve: stopped by SIGTERM/SIGINT and drained)",
-            "1:unexpected internal error",
+            "1:unexpected internal error; check: the service failed the check",
             "2:bad command line: unknown service, malformed spec, port out of range, bad file",
             "3:could not start: name does not resolve, port in use, permission denied",
             "128+N:serve stopped at once by a second signal N (SIGINT 130, SIGTERM 143)"})
