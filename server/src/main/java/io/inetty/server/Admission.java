@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ final class Admission extends ChannelInboundHandlerAdapter {
     private final Metrics metrics;
     private final ConcurrentHashMap<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
     private final TokenBucket acceptRate;
+    /** Admitted connections not yet closed, counted only under a total limit. */
+    private final AtomicInteger admitted = new AtomicInteger();
 
     Admission(AccessPolicy policy, AddressFamily family, Limits limits, Metrics metrics) {
         this.policy = policy;
@@ -52,7 +55,6 @@ final class Admission extends ChannelInboundHandlerAdapter {
             return;
         }
         metrics.accepted();
-        child.closeFuture().addListener(f -> release(ip));
         ctx.fireChannelRead(child);
     }
 
@@ -65,26 +67,34 @@ final class Admission extends ChannelInboundHandlerAdapter {
         if (acceptRate != null && !acceptRate.tryTake(1)) {
             return CloseReason.MAX_ACCEPT_RATE;
         }
-        int total = metrics.open.incrementAndGet();
-        if (limits.maxConnections() > 0 && total > limits.maxConnections()) {
-            metrics.open.decrementAndGet();
+        if (limits.maxConnections() > 0 && admitted.incrementAndGet() > limits.maxConnections()) {
+            admitted.decrementAndGet();
             return CloseReason.MAX_CONNECTIONS;
         }
-        if (limits.maxConnectionsPerIp() > 0) {
-            int n = perIp.merge(ip, 1, Integer::sum);
-            if (n > limits.maxConnectionsPerIp()) {
-                metrics.open.decrementAndGet();
-                perIp.computeIfPresent(ip, (k, v) -> v <= 1 ? null : v - 1);
-                return CloseReason.MAX_CONNECTIONS_PER_IP;
+        if (limits.maxConnectionsPerIp() > 0 && perIp.merge(ip, 1, Integer::sum) > limits.maxConnectionsPerIp()) {
+            perIp.computeIfPresent(ip, (k, v) -> v <= 1 ? null : v - 1);
+            if (limits.maxConnections() > 0) {
+                admitted.decrementAndGet();
             }
+            return CloseReason.MAX_CONNECTIONS_PER_IP;
         }
         return null;
     }
 
-    private void release(InetAddress ip) {
-        metrics.open.decrementAndGet();
+    /**
+     * Gives back what {@link #admit} counted for a connection that has closed (called by its
+     * {@link Connection} stage; an admitted connection whose registration fails is never released,
+     * a leak of one slot that only an out-of-memory epoll_ctl can cause).
+     */
+    void release(Channel child) {
+        if (limits.maxConnections() > 0) {
+            admitted.decrementAndGet();
+        }
         if (limits.maxConnectionsPerIp() > 0) {
-            perIp.computeIfPresent(ip, (k, v) -> v <= 1 ? null : v - 1);
+            InetSocketAddress remote = (InetSocketAddress) child.remoteAddress();
+            if (remote != null) {
+                perIp.computeIfPresent(AccessPolicy.unmapped(remote.getAddress()), (k, v) -> v <= 1 ? null : v - 1);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.inetty.server;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -30,12 +31,14 @@ final class Binder {
     /** Room for the largest UDP payload (65,527 bytes over IPv6) so no datagram is truncated. */
     static final int MAX_DATAGRAM = 65536;
     private static final int EPHEMERAL_ATTEMPTS = 8;
+    /** One allocator for every connection (each still gets its own handle): 32 bytes less per connection. */
+    private static final AdaptiveRecvByteBufAllocator STREAM_READS = new AdaptiveRecvByteBufAllocator();
 
     private final ServerConfig config;
     private final IoSupport io;
     private final EventLoopGroup group;
     private final ChannelGroup listeners;
-    private final ChannelGroup accepted;
+    private final Connections connections;
     private final Metrics metrics;
     private final Admission admission;
     private final ReplyBudget budget;
@@ -46,13 +49,13 @@ final class Binder {
     /** Wildcard mode served by one dual-stack {@code [::]} TCP socket (which must not be IPv6-only). */
     private final boolean tcpDualStack;
 
-    Binder(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners, ChannelGroup accepted,
+    Binder(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners, Connections connections,
            Metrics metrics, ReplyBudget budget) {
         this.config = config;
         this.io = io;
         this.group = group;
         this.listeners = listeners;
-        this.accepted = accepted;
+        this.connections = connections;
         this.metrics = metrics;
         this.admission = new Admission(config.access(), config.family(), config.limits(), metrics);
         this.budget = budget;
@@ -234,8 +237,9 @@ final class Binder {
             io.datagramReads(udp, MAX_DATAGRAM);
             return udp;
         }
-        Metrics.Service counters = metrics.service(name, Transport.TCP);
         Limits limits = config.limits();
+        Connection.Shared shared = new Connection.Shared(name, connections, admission, limits, metrics,
+                metrics.service(name, Transport.TCP));
         ServerBootstrap tcp = new ServerBootstrap()
                 .group(loops, loops)
                 .channelFactory(io.serverChannel(address))
@@ -244,6 +248,7 @@ final class Binder {
                 .attr(AccessLog.SERVICE, name)
                 .handler(admission)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, STREAM_READS)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
@@ -252,7 +257,7 @@ final class Binder {
                             ch.pipeline().addLast(Stages.IDLE, new IdleStateHandler(0, 0,
                                     limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
                         }
-                        ch.pipeline().addLast(Stages.CONNECTION, new Connection(name, accepted, limits, metrics, counters));
+                        ch.pipeline().addLast(Stages.CONNECTION, new Connection(shared));
                         // Usually an initializer: it appends the service's stages at once (channel registered).
                         ch.pipeline().addLast(Stages.SERVICE_INIT, b.service().tcpHandler());
                         ch.pipeline().addLast(Stages.ERRORS, ErrorHandler.INSTANCE);

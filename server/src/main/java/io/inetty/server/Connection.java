@@ -8,7 +8,6 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -29,29 +28,43 @@ import org.slf4j.LoggerFactory;
 final class Connection extends ChannelDuplexHandler {
     private static final Logger access = LoggerFactory.getLogger(AccessLog.TCP);
 
-    private final String service;
-    private final ChannelGroup group;
-    private final Limits limits;
-    private final Metrics metrics;
-    private final Metrics.Service counters;
+    /** What every connection of one service shares. */
+    record Shared(String service, Connections registry, Admission admission, Limits limits, Metrics metrics,
+                  Metrics.Service counters) {
+    }
+
+    private final Shared shared;
     private final long start = System.nanoTime();
+    private Channel channel;
+    /** Neighbours in the registry's per-loop list (see {@link Connections}). */
+    Connection prev;
+    Connection next;
     private long bytesIn;
     private long bytesOut;
     private CloseReason reason;
     private boolean draining;
     private ScheduledFuture<?> sessionTimer;
 
-    Connection(String service, ChannelGroup group, Limits limits, Metrics metrics, Metrics.Service counters) {
-        this.service = service;
-        this.group = group;
-        this.limits = limits;
-        this.metrics = metrics;
-        this.counters = counters;
+    Connection(Shared shared) {
+        this.shared = shared;
+    }
+
+    /** The head of a per-loop list. */
+    static Connection sentinel() {
+        Connection head = new Connection(null);
+        head.prev = head.next = head;
+        return head;
+    }
+
+    Channel channel() {
+        return channel;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        group.add(ctx.channel());
+        channel = ctx.channel();
+        shared.registry().add(ctx.executor(), this);
+        Limits limits = shared.limits();
         if (!limits.maxSession().isZero()) {
             sessionTimer = ctx.executor().schedule(() -> end(ctx, CloseReason.SESSION_LIMIT),
                     limits.maxSession().toNanos(), TimeUnit.NANOSECONDS);
@@ -66,7 +79,8 @@ final class Connection extends ChannelDuplexHandler {
             return;
         }
         bytesIn += size(msg);
-        if (limits.maxSessionBytes() > 0 && bytesIn > limits.maxSessionBytes()) {
+        long max = shared.limits().maxSessionBytes();
+        if (max > 0 && bytesIn > max) {
             ReferenceCountUtil.release(msg);
             end(ctx, CloseReason.SESSION_LIMIT);
             return;
@@ -86,7 +100,8 @@ final class Connection extends ChannelDuplexHandler {
         }
         bytesOut += size(msg);
         ctx.write(msg, promise);
-        if (limits.maxSessionBytes() > 0 && bytesOut >= limits.maxSessionBytes()) {
+        long max = shared.limits().maxSessionBytes();
+        if (max > 0 && bytesOut >= max) {
             end(ctx, CloseReason.SESSION_LIMIT);
         }
     }
@@ -109,13 +124,15 @@ final class Connection extends ChannelDuplexHandler {
         if (sessionTimer != null) {
             sessionTimer.cancel(false);
         }
+        shared.registry().remove(this);
+        shared.admission().release(ctx.channel());
         CloseReason r = reason == null ? CloseReason.DONE : reason;
-        counters.bytesIn.add(bytesIn);
-        counters.bytesOut.add(bytesOut);
-        metrics.ended(r);
+        shared.counters().bytesIn.add(bytesIn);
+        shared.counters().bytesOut.add(bytesOut);
+        shared.metrics().ended(r);
         if (access.isInfoEnabled()) {
             Channel ch = ctx.channel();
-            access.info("tcp {} peer={} local={} in={} out={} ms={} reason={}", service,
+            access.info("tcp {} peer={} local={} in={} out={} ms={} reason={}", shared.service(),
                     Endpoint.format((InetSocketAddress) ch.remoteAddress()),
                     Endpoint.format((InetSocketAddress) ch.localAddress()), bytesIn, bytesOut,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), r.label());

@@ -2,6 +2,7 @@ package io.inetty.server;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -26,13 +27,13 @@ public final class InettyServer implements AutoCloseable {
     private final IoSupport io;
     private final EventLoopGroup group;
     private final ChannelGroup listeners;
-    private final ChannelGroup accepted;
+    private final Connections accepted;
     private final List<Endpoint> endpoints;
     private final Metrics metrics;
     private boolean stopped;
 
     private InettyServer(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners,
-                         ChannelGroup accepted, List<Endpoint> endpoints, Metrics metrics) {
+                         Connections accepted, List<Endpoint> endpoints, Metrics metrics) {
         this.config = config;
         this.io = io;
         this.group = group;
@@ -52,8 +53,8 @@ public final class InettyServer implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(),
                 new DefaultThreadFactory("inetty", true), io.handlerFactory());
         ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
-        ChannelGroup accepted = new DefaultChannelGroup("accepted", GlobalEventExecutor.INSTANCE);
         Metrics metrics = new Metrics();
+        Connections accepted = new Connections(metrics.open);
         ReplyBudget budget = config.udp().replyBudget() > 0 ? new ReplyBudget(config.udp().replyBudget()) : null;
         try {
             List<Endpoint> endpoints = new Binder(config, io, group, listeners, accepted, metrics, budget).bindAll();
@@ -129,13 +130,14 @@ public final class InettyServer implements AutoCloseable {
         stopped = true;
         listeners.close().awaitUninterruptibly();
         long timeoutMs = config.shutdownTimeout().toMillis();
-        if (!accepted.isEmpty()) {
+        if (accepted.size() > 0) {
             log.info("draining {} connection(s) for up to {} ms", accepted.size(), timeoutMs);
-            accepted.forEach(Connection::drain);
-            if (!accepted.newCloseFuture().awaitUninterruptibly(timeoutMs)) {
+            accepted.forEach(group, Connection::drain);
+            if (!accepted.awaitEmpty(timeoutMs)) {
                 log.info("closing {} connection(s) still open after the shutdown timeout", accepted.size());
+                accepted.forEach(group, Channel::close);
+                accepted.awaitEmpty(2000);
             }
-            accepted.close().awaitUninterruptibly();
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         log.info("stopped");

@@ -7,10 +7,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,10 @@ class ConnectionTest {
     }
 
     private EmbeddedChannel channel(Limits limits) {
-        return new EmbeddedChannel(new Connection("echo", new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), limits,
-                metrics, metrics.service("echo", Transport.TCP)), new Echo());
+        Connection.Shared shared = new Connection.Shared("echo", new Connections(metrics.open),
+                new Admission(AccessPolicy.OPEN, AddressFamily.ANY, limits, metrics), limits, metrics,
+                metrics.service("echo", Transport.TCP));
+        return new EmbeddedChannel(new Connection(shared), new Echo());
     }
 
     private static void drainOutbound(EmbeddedChannel ch) {
