@@ -101,6 +101,14 @@ public final class InettyProcess implements AutoCloseable {
         return start(Map.of(), List.of(), prepend("serve", args));
     }
 
+    /**
+     * Starts {@code java <jvmOptions> -jar inetty.jar serve <args>} (e.g. {@code -Xmx256m}) and waits
+     * until it is ready.
+     */
+    public static InettyProcess serveWithJvmOptions(List<String> jvmOptions, String... args) {
+        return start(Map.of(), List.of(), jvmOptions, prepend("serve", args));
+    }
+
     /** Starts {@code inetty <args>} (the subcommand included in args) with extra environment variables. */
     public static InettyProcess start(Map<String, String> env, String... args) {
         return start(env, List.of(), List.of(args));
@@ -112,9 +120,15 @@ public final class InettyProcess implements AutoCloseable {
      * output.
      */
     public static InettyProcess start(Map<String, String> env, List<String> prefix, List<String> args) {
+        return start(env, prefix, List.of(), args);
+    }
+
+    /** Like {@link #start(Map, List, List)}, with options for the daemon's JVM before {@code -jar}. */
+    public static InettyProcess start(Map<String, String> env, List<String> prefix, List<String> jvmOptions,
+                                      List<String> args) {
         InettyProcess p;
         try {
-            p = new InettyProcess(command(prefix, jar(), args), env);
+            p = new InettyProcess(command(prefix, jvmOptions, jar(), args), env);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + args, e);
         }
@@ -231,9 +245,78 @@ public final class InettyProcess implements AutoCloseable {
         return stderr.toString();
     }
 
-    /** Sends SIGTERM (what {@link Process#destroy()} sends on Linux) without waiting. */
+    /** Standard error so far, line by line, without blank lines. */
+    public List<String> stderrLines() {
+        return stderr().lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** The lines of standard error so far that contain {@code text}. */
+    public List<String> stderrLines(String text) {
+        return stderrLines().stream().filter(l -> l.contains(text)).toList();
+    }
+
+    /**
+     * Waits up to {@code timeout} until at least {@code count} lines of standard error contain
+     * {@code text}, and returns them all; fails with the output if they do not come.
+     */
+    public List<String> awaitStderrLines(String text, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> lines = stderrLines(text);
+            if (lines.size() >= count) {
+                return lines;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " line(s) with '" + text + "' on stderr within "
+                        + timeout + ", got " + lines.size() + ": " + describe());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    /** Waits for the first line of standard error that contains {@code text} (see {@link #awaitStderrLines}). */
+    public String awaitStderrLine(String text, Duration timeout) {
+        return awaitStderrLines(text, 1, timeout).get(0);
+    }
+
+    // ---------------------------------------------------------------- the process as Linux sees it
+
+    /** The resident set size of the process (VmRSS of /proc/PID/status), in KiB. */
+    public long rssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /proc/" + pid() + "/status (has it ended?)", e);
+        }
+        throw new AssertionError("no VmRSS in /proc/" + pid() + "/status");
+    }
+
+    /** The number of open file descriptors of the process (entries of /proc/PID/fd). */
+    public int fdCount() {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            return (int) fds.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc/" + pid() + "/fd (has it ended?)", e);
+        }
+    }
+
+    /**
+     * Sends SIGTERM (what {@link Process#destroy()} sends on Linux) without waiting. Through the
+     * {@link ProcessHandle}: {@code Process.destroy()} also closes the pipes of standard output and error,
+     * which would lose what the daemon writes while it stops (access-log lines of drained connections, the
+     * UDP aggregate lines).
+     */
     public void sigterm() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** Sends a signal by name (e.g. INT) with {@code kill}. */
@@ -312,7 +395,7 @@ public final class InettyProcess implements AutoCloseable {
 
     /** Runs {@code <prefix> java -jar inetty.jar <args>} with extra environment variables, to its end. */
     public static Result runInetty(Map<String, String> env, List<String> prefix, List<String> args) {
-        return run(Duration.ofSeconds(60), env, command(prefix, jar(), args));
+        return run(Duration.ofSeconds(60), env, command(prefix, List.of(), jar(), args));
     }
 
     /**
@@ -384,10 +467,15 @@ public final class InettyProcess implements AutoCloseable {
     }
 
     static List<String> command(List<String> prefix, Path jar, List<String> args) {
+        return command(prefix, List.of(), jar, args);
+    }
+
+    static List<String> command(List<String> prefix, List<String> jvmOptions, Path jar, List<String> args) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(java());
         // No hsperfdata files: the daemon may run as another user (nobody) in some tests.
         cmd.add("-XX:-UsePerfData");
+        cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(args);
