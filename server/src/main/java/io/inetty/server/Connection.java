@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Connection extends ChannelDuplexHandler {
     private static final Logger access = LoggerFactory.getLogger(AccessLog.TCP);
+    /** The user-defined writability bit the server clears on a sealed connection. */
+    private static final int SEALED_BIT = 31;
+    /** How long a connection ended by a limit may take to flush before it is closed anyway. */
+    static final long FINISH_GRACE_SECONDS = 2;
 
     /** What every connection of one service shares. */
     record Shared(String service, Connections registry, Admission admission, Limits limits, Metrics metrics,
@@ -42,7 +47,10 @@ final class Connection extends ChannelDuplexHandler {
     private long bytesIn;
     private long bytesOut;
     private CloseReason reason;
+    /** Shutdown drain begun: input is dropped. */
     private boolean draining;
+    /** No more output (drain or session limit): later writes are dropped and the channel reads as unwritable. */
+    private boolean sealed;
     private ScheduledFuture<?> sessionTimer;
 
     Connection(Shared shared) {
@@ -66,7 +74,7 @@ final class Connection extends ChannelDuplexHandler {
         shared.registry().add(ctx.executor(), this);
         Limits limits = shared.limits();
         if (!limits.maxSession().isZero()) {
-            sessionTimer = ctx.executor().schedule(() -> end(ctx, CloseReason.SESSION_LIMIT),
+            sessionTimer = ctx.executor().schedule(() -> finish(ctx, CloseReason.SESSION_LIMIT),
                     limits.maxSession().toNanos(), TimeUnit.NANOSECONDS);
         }
         ctx.fireChannelActive();
@@ -82,7 +90,7 @@ final class Connection extends ChannelDuplexHandler {
         long max = shared.limits().maxSessionBytes();
         if (max > 0 && bytesIn > max) {
             ReferenceCountUtil.release(msg);
-            end(ctx, CloseReason.SESSION_LIMIT);
+            finish(ctx, CloseReason.SESSION_LIMIT);
             return;
         }
         ctx.fireChannelRead(msg);
@@ -90,8 +98,8 @@ final class Connection extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (draining && !(msg instanceof ByteBuf && !((ByteBuf) msg).isReadable())) {
-            // A generator (chargen) still producing while we drain: what it owed is flushed already.
+        if (sealed && !(msg instanceof ByteBuf && !((ByteBuf) msg).isReadable())) {
+            // A generator (chargen) still producing after the seal: what it owed is being flushed.
             ReferenceCountUtil.release(msg);
             if (!promise.isVoid()) {
                 promise.tryFailure(new ClosedChannelException());
@@ -102,7 +110,7 @@ final class Connection extends ChannelDuplexHandler {
         ctx.write(msg, promise);
         long max = shared.limits().maxSessionBytes();
         if (max > 0 && bytesOut >= max) {
-            end(ctx, CloseReason.SESSION_LIMIT);
+            finish(ctx, CloseReason.SESSION_LIMIT);
         }
     }
 
@@ -152,6 +160,36 @@ final class Connection extends ChannelDuplexHandler {
         ctx.close();
     }
 
+    /**
+     * Ends the connection after what was written so far has left (so the access log's {@code out} is what
+     * the peer got): stop reading, seal the output, flush, then close; a peer that does not read gets
+     * {@link #FINISH_GRACE} before the close is forced.
+     */
+    private void finish(ChannelHandlerContext ctx, CloseReason r) {
+        reason(r);
+        if (sealed) {
+            return;
+        }
+        seal(ctx.channel());
+        ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        ctx.executor().schedule(() -> {
+            ctx.close();
+        }, FINISH_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * No more output: later writes are dropped, and the channel reads as unwritable so that a generator
+     * waiting for writability (chargen) stops instead of spinning on dropped writes.
+     */
+    private void seal(Channel ch) {
+        sealed = true;
+        ChannelOutboundBuffer out = ch.unsafe().outboundBuffer();
+        if (out != null) {
+            out.setUserDefinedWritability(SEALED_BIT, false);
+        }
+    }
+
     /** Starts the drain of one connection at stop; runs on the channel's event loop. */
     static void drain(Channel ch) {
         ch.eventLoop().execute(() -> {
@@ -161,6 +199,7 @@ final class Connection extends ChannelDuplexHandler {
             }
             c.draining = true;
             c.reason(CloseReason.SHUTDOWN);
+            c.seal(ch);
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
                 if (ch instanceof DuplexChannel && ch.isActive()) {
                     ((DuplexChannel) ch).shutdownOutput();
