@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Character generator (RFC 864, port 19): TCP streams the rotating 72-column pattern until the client
- * closes, only while the connection is writable; UDP answers each datagram with 0 to 512 characters.
+ * closes, only while the connection is writable; UDP answers each datagram with 1 to 512 characters.
  */
 public final class Chargen implements Service {
     /** The registered name. */

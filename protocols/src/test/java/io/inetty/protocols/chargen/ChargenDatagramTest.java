@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ChargenDatagramTest {
 
     @Test
-    void repliesContinueThePatternWithSeededLengthsFrom0To512() {
+    void repliesContinueThePatternWithSeededLengthsFrom1To512() {
         EmbeddedChannel ch = new EmbeddedChannel(new Chargen(() -> new Random(42)).udpHandler());
         Random expected = new Random(42);
         byte[] stream = PatternTest.reference(0, 7030 + 512);
@@ -38,7 +38,7 @@ class ChargenDatagramTest {
             assertThat(reply).as("reply %d", i).isNotNull();
             assertThat(reply.recipient()).isEqualTo(SENDER);
             int length = reply.content().readableBytes();
-            assertThat(length).isBetween(0, 512).isEqualTo(expected.nextInt(513));
+            assertThat(length).isBetween(1, 512).isEqualTo(1 + expected.nextInt(512));
             byte[] expectedContent = java.util.Arrays.copyOfRange(stream, offset, offset + length);
             assertThat(bytes(reply.content())).as("reply %d continues the pattern", i).isEqualTo(expectedContent);
             reply.release();
