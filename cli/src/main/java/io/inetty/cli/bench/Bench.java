@@ -155,7 +155,7 @@ final class Bench {
                 LockSupport.parkNanos(wake - now);
                 continue;
             }
-            if (!warm) {
+            if (!warm && now >= warmEnd) {
                 interval = stats.latency.getIntervalHistogram(interval);
                 second.add(interval); // warmup latencies: progress only
                 stats.measuring = true;

@@ -8,6 +8,7 @@ package io.inetty.cli.bench;
 final class Pacer {
     private final long interval;
     private long due;
+    private boolean windowOpen;
 
     /** {@code interval} nanoseconds between sends of this connection, the first due at {@code first}. */
     Pacer(long first, long interval) {
@@ -23,6 +24,17 @@ final class Pacer {
     /** Moves the whole timetable by {@code origin} nanoseconds (timetables are built relative to 0). */
     void shift(long origin) {
         due += origin;
+    }
+
+    /**
+     * Once, when the measurement window has opened: a backlog left by the warmup (JIT compilation, connects)
+     * is dropped, so that it is not charged to the first messages of the window.
+     */
+    void openWindow(long now) {
+        if (!windowOpen) {
+            windowOpen = true;
+            due = Math.max(due, now);
+        }
     }
 
     /** When the next send is due (nanoTime). */

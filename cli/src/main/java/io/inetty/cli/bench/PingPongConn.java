@@ -46,6 +46,9 @@ final class PingPongConn extends TcpConn {
             send(System.nanoTime());
             return;
         }
+        if (stats.measuring) {
+            pacer.openWindow(System.nanoTime());
+        }
         long wait = pacer.due() - System.nanoTime();
         if (wait > 0) {
             ChannelHandlerContext c = ctx;

@@ -56,6 +56,9 @@ final class UdpConn extends Conn {
     }
 
     private void next() {
+        if (pacer != null && stats.measuring) {
+            pacer.openWindow(System.nanoTime());
+        }
         long wait = pacer == null ? 0 : pacer.due() - System.nanoTime();
         if (pacer == null) {
             send(System.nanoTime());
