@@ -1,19 +1,21 @@
 package io.inetty.cli;
 
+import io.inetty.cli.bench.BenchCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.ParameterException;
 
-/** The {@code inetty} command: {@code serve} and {@code services}. */
+/** The {@code inetty} command: {@code serve}, {@code services}, {@code check} and {@code bench}. */
 @Command(name = "inetty", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A fast, safe daemon for the Internet's simple services (RFC 862-868).",
-        subcommands = {ServeCommand.class, ServicesCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, ServicesCommand.class, CheckCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:clean run (serve: stopped by SIGTERM/SIGINT and drained)",
-            "1:unexpected internal error; check: the service failed the check",
+            "0:clean run (serve: stopped by SIGTERM/SIGINT and drained; check: OK; bench: no error)",
+            "1:unexpected internal error; check: the service failed the check; bench: an error was counted",
             "2:bad command line: unknown service, malformed spec, port out of range, bad file",
             "3:could not start: name does not resolve, port in use, permission denied",
             "128+N:serve stopped at once by a second signal N (SIGINT 130, SIGTERM 143)"})
@@ -28,7 +30,7 @@ public final class Main implements Runnable {
     }
 
     /** The configured command line (also used by tests, with {@code setOut}/{@code setErr}). */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler(Main::usageError);
@@ -50,7 +52,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command (expected: serve or services)");
+        throw new ParameterException(spec.commandLine(), "missing command (expected: serve, services, check or bench)");
     }
 
     /** Reads the version from the jar manifest. */

@@ -7,7 +7,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Parses a byte count: {@code 1048576}, {@code 512k}, {@code 64m}, {@code 1g} (binary multiples). */
-final class SizeConverter implements ITypeConverter<Long> {
+public final class SizeConverter implements ITypeConverter<Long> {
     private static final Pattern SIZE = Pattern.compile("([0-9]+)([kmg]i?b?|b)?");
 
     @Override
