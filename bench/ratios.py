@@ -50,16 +50,18 @@ def figure(reps, unit):
     secs = statistics.median(x.get("secs", 0) for x in lg)
     work = value * secs * (1e6 if unit == "MB/s" else 1)
     cpu = statistics.median(r.get("server_cpu_s", 0) for r in reps)
-    lgcpu = statistics.median(x.get("cpu_s", 0) / max(x.get("secs", 1), 1e-9) for x in lg)
+    lgcpu = statistics.median(r["lg"].get("cpu_s", 0) / max(r.get("wall_s", 1), 1e-9) for r in reps)
+    srvcores = statistics.median(r.get("server_cores", 0) or 0 for r in reps)
     errors = sum(x.get("errors", 0) for x in lg)
-    return value, p99, loss, cpu, work, lgcpu, errors
+    return value, p99, loss, cpu, work, (srvcores, lgcpu), errors
 
 
 def main(path):
+    """⚑ = the load generator's core was saturated (> 0.9 cores): that figure is the referee's ceiling."""
     meta, cells, idle = load(path)
     print(f"## inetty / limit-echo, {meta.get('stamp', '?')}\n")
     print(f"{meta.get('host_info', '')}  \n{meta.get('settings', '')}\n")
-    print("| cell | limit-echo | inetty | ratio | p99 µs limit / inetty | server CPU per work, limit / inetty (ratio) | loadgen core busy | errors |")
+    print("| cell | limit-echo | inetty | ratio | p99 µs limit / inetty | server CPU per work, limit / inetty (ratio) | cores server/loadgen: limit; inetty | errors |")
     print("|---|---|---|---|---|---|---|---|")
     for cell, label, unit, kind in CELLS:
         a, b = cells.get(("limit", cell)), cells.get(("inetty", cell))
@@ -72,7 +74,8 @@ def main(path):
         cpb = cb / wb * scale if wb else float("nan")
         loss = f" (loss {la:.2f}% / {lb:.2f}%)" if cell.startswith("e") else ""
         print(f"| {label} ({unit}) | {va:,.0f} | {vb:,.0f} | **{vb / va:.2f}**{loss} | {pa:,.0f} / {pb:,.0f} |"
-              f" {cpa:.3g} / {cpb:.3g} {per} (**{cpb / cpa:.2f}**) | {ga:.2f} / {gb:.2f} | {ea} / {eb} |")
+              f" {cpa:.3g} / {cpb:.3g} {per} (**{cpb / cpa:.2f}**) | {ga[0]:.2f}/{ga[1]:.2f}{' ⚑' if ga[1] > 0.9 else ''};"
+              f" {gb[0]:.2f}/{gb[1]:.2f}{' ⚑' if gb[1] > 0.9 else ''} | {ea} / {eb} |")
     for cell in ("f1k", "f10k"):
         a, b = idle.get(("limit", cell)), idle.get(("inetty", cell))
         if not a or not b:
