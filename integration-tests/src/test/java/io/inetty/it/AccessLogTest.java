@@ -92,6 +92,16 @@ class AccessLogTest {
     }
 
     @Test
+    void offByDefault() throws Exception {
+        try (InettyProcess inetty = InettyProcess.serveAsShipped("--bind", "127.0.0.1", "--service", "echo:0")) {
+            echoOnce("127.0.0.1", inetty.port("echo", "tcp"));
+            udpEchoOnce("127.0.0.1", inetty.port("echo", "udp"));
+            assertThat(inetty.stop()).as(inetty.describe()).isZero();
+            assertThat(inetty.stderr()).doesNotContain("peer=", "datagrams_in=");
+        }
+    }
+
+    @Test
     void peersAreLiteralsNeverNames() throws Exception {
         // Both families, so that 127.0.0.1 and ::1 (which a resolver would call localhost) are both peers.
         try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--bind", "::1", "--service", "echo:0")) {

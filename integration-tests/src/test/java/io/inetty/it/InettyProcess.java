@@ -98,6 +98,11 @@ public final class InettyProcess implements AutoCloseable {
 
     /** Starts {@code inetty serve <args>} and waits until it is ready. */
     public static InettyProcess serve(String... args) {
+        return start(Map.of(), List.of(), serveArgs(args));
+    }
+
+    /** Like {@link #serve}, but exactly as a user would start it: the access log keeps its default (off). */
+    public static InettyProcess serveAsShipped(String... args) {
         return start(Map.of(), List.of(), prepend("serve", args));
     }
 
@@ -106,7 +111,7 @@ public final class InettyProcess implements AutoCloseable {
      * until it is ready.
      */
     public static InettyProcess serveWithJvmOptions(List<String> jvmOptions, String... args) {
-        return start(Map.of(), List.of(), jvmOptions, prepend("serve", args));
+        return start(Map.of(), List.of(), jvmOptions, serveArgs(args));
     }
 
     /** Starts {@code inetty <args>} (the subcommand included in args) with extra environment variables. */
@@ -480,6 +485,18 @@ public final class InettyProcess implements AutoCloseable {
         cmd.add(jar.toString());
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * {@code serve <args>}, with {@code --access-log} unless the args choose: many tests read the access
+     * log to see what the server did (its default is off).
+     */
+    private static List<String> serveArgs(String... args) {
+        List<String> out = prepend("serve", args);
+        if (!out.contains("--access-log") && !out.contains("--no-access-log")) {
+            out.add(1, "--access-log");
+        }
+        return out;
     }
 
     private static List<String> prepend(String first, String... rest) {
