@@ -81,8 +81,9 @@ def main(path):
         if not a or not b:
             continue
         def per_conn(reps, k):
-            return statistics.median(r.get(k, 0) or 0 for r in reps)
-        print(f"| idle {cell[1:]} conns, B/conn PSS | {per_conn(a, 'pss_per_conn'):,.0f} | {per_conn(b, 'pss_per_conn'):,.0f} | | | | | |")
+            return statistics.median((r.get("mem") or {}).get(k, 0) or 0 for r in reps)
+        print(f"| idle {cell[1:]} conns, process RSS growth per conn (no GC; bench/idle has the post-GC figures)"
+              f" | {per_conn(a, 'rss_per_conn'):,.0f} B | {per_conn(b, 'rss_per_conn'):,.0f} B | | | | | |")
 
 
 if __name__ == "__main__":

@@ -14,13 +14,16 @@ public final class Initializers {
     private Initializers() {
     }
 
-    /** Adds the one {@code @Sharable} instance to every connection, as {@link Stages#HANDLER}. */
+    /**
+     * The one {@code @Sharable} instance for every connection: returned as is, and the server adds it as
+     * {@link Stages#HANDLER} (no initializer to run and remove per connection).
+     */
     public static ChannelHandler shared(ChannelHandler handler) {
         requireNonNull(handler, "handler");
         if (!handler.getClass().isAnnotationPresent(Sharable.class)) {
             throw new IllegalArgumentException("handler: " + handler.getClass().getName() + " (expected: @Sharable)");
         }
-        return perChannel(() -> handler);
+        return handler;
     }
 
     /** Adds a new handler from {@code factory} to every connection (for stateful handlers). */

@@ -6,6 +6,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -258,8 +259,10 @@ final class Binder {
                                     limits.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
                         }
                         ch.pipeline().addLast(Stages.CONNECTION, new Connection(shared));
-                        // Usually an initializer: it appends the service's stages at once (channel registered).
-                        ch.pipeline().addLast(Stages.SERVICE_INIT, b.service().tcpHandler());
+                        // An initializer appends the service's stages at once (the channel is registered);
+                        // a single shared handler is added as the handler stage directly.
+                        ChannelHandler stage = b.service().tcpHandler();
+                        ch.pipeline().addLast(stage instanceof ChannelInitializer ? Stages.SERVICE_INIT : Stages.HANDLER, stage);
                         ch.pipeline().addLast(Stages.ERRORS, ErrorHandler.INSTANCE);
                     }
                 });

@@ -21,9 +21,10 @@ public interface Service {
     Set<Transport> transports();
 
     /**
-     * The handler appended last to every accepted TCP connection's pipeline, usually a
-     * {@link io.netty.channel.ChannelInitializer} that adds the service's codec and handler stages.
-     * Called once per connection; a service may return a shared {@code @Sharable} instance.
+     * The service's part of every accepted TCP connection's pipeline: either a
+     * {@link io.netty.channel.ChannelInitializer} that appends the service's codec and handler stages, or a
+     * single handler that the server adds as {@link Stages#HANDLER}. Called once per connection; a service
+     * may return a shared {@code @Sharable} instance.
      */
     ChannelHandler tcpHandler();
 
