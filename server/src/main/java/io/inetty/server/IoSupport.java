@@ -12,22 +12,29 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import java.net.InetAddress;
 import java.nio.channels.spi.SelectorProvider;
 
-/** The I/O transport actually in use: its event-loop handler and its channel factories. */
-enum IoSupport {
+/**
+ * The I/O transport actually in use: its event-loop handler and its channel factories, for the server and
+ * for clients (the CLI's {@code check} and {@code bench}) alike.
+ */
+public enum IoSupport {
     EPOLL,
     IO_URING,
     NIO;
@@ -36,7 +43,7 @@ enum IoSupport {
     static final ChannelOption<Integer> IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
 
     /** Picks the transport: the requested one (failing if unavailable) or the best available. */
-    static IoSupport select(IoTransport wanted) {
+    public static IoSupport select(IoTransport wanted) {
         requireNonNull(wanted, "wanted");
         switch (wanted) {
             case EPOLL:
@@ -94,7 +101,7 @@ enum IoSupport {
         }
     }
 
-    IoHandlerFactory handlerFactory() {
+    public IoHandlerFactory handlerFactory() {
         switch (this) {
             case EPOLL:
                 return EpollIoHandler.newFactory();
@@ -117,7 +124,7 @@ enum IoSupport {
         }
     }
 
-    ChannelFactory<DatagramChannel> datagramChannel(InetAddress address) {
+    public ChannelFactory<DatagramChannel> datagramChannel(InetAddress address) {
         SocketProtocolFamily family = family(address);
         switch (this) {
             case EPOLL:
@@ -127,6 +134,24 @@ enum IoSupport {
             default:
                 return () -> new NioDatagramChannel(SelectorProvider.provider(), family);
         }
+    }
+
+    /** Client TCP channels to {@code target}'s family. */
+    public ChannelFactory<SocketChannel> socketChannel(InetAddress target) {
+        SocketProtocolFamily family = family(target);
+        switch (this) {
+            case EPOLL:
+                return () -> new EpollSocketChannel(family);
+            case IO_URING:
+                return IoUringSocketChannel::new;
+            default:
+                return () -> new NioSocketChannel(SelectorProvider.provider(), family);
+        }
+    }
+
+    /** {@code epoll}, {@code io_uring} or {@code nio}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static SocketProtocolFamily family(InetAddress address) {

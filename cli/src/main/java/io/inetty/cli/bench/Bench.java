@@ -1,5 +1,7 @@
 package io.inetty.cli.bench;
 
+import io.inetty.server.IoSupport;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -35,14 +37,14 @@ final class Bench {
     /** nanoTime when the load started (the origin of the --rate timetables). */
     volatile long loadStart;
 
-    private final ClientIo io;
+    private final IoSupport io;
     private final EventLoopGroup group;
     private final Bootstrap tcp;
     private final Bootstrap udp;
 
     Bench(BenchConfig config) {
         this.config = config;
-        this.io = ClientIo.select(config.transport());
+        this.io = IoSupport.select(config.transport());
         this.payload = new Payload(Math.max(config.size(), 1));
         this.group = new MultiThreadIoEventLoopGroup(config.threads(), io.handlerFactory());
         this.tcp = new Bootstrap().group(group).channelFactory(io.socketChannel(config.address()))

@@ -3,6 +3,7 @@ package io.inetty.cli.bench;
 import io.inetty.cli.DurationConverter;
 import io.inetty.cli.ExitCodes;
 import io.inetty.cli.SizeConverter;
+import io.inetty.server.InettyException;
 import io.inetty.server.IoTransport;
 import io.inetty.server.Ports;
 import java.io.PrintWriter;
@@ -100,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
         Result result;
         try {
             result = new Bench(config).run(quiet ? null : err);
-        } catch (CannotStartException | IllegalStateException e) {
+        } catch (CannotStartException | InettyException e) {
             err.println("inetty bench: " + e.getMessage());
             err.flush();
             return ExitCodes.START_FAILED;
