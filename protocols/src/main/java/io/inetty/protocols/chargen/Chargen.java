@@ -2,12 +2,9 @@ package io.inetty.protocols.chargen;
 
 import static java.util.Objects.requireNonNull;
 
+import io.inetty.protocols.BaseService;
 import io.inetty.protocols.Initializers;
-import io.inetty.server.Service;
-import io.inetty.server.Transport;
 import io.netty.channel.ChannelHandler;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -16,7 +13,7 @@ import java.util.random.RandomGenerator;
  * Character generator (RFC 864, port 19): TCP streams the rotating 72-column pattern until the client
  * closes, only while the connection is writable; UDP answers each datagram with 1 to 512 characters.
  */
-public final class Chargen implements Service {
+public final class Chargen extends BaseService {
     /** The registered name. */
     public static final String NAME = "chargen";
 
@@ -30,22 +27,8 @@ public final class Chargen implements Service {
 
     /** Chargen with a given source of randomness (one generator per UDP socket), e.g. seeded in tests. */
     public Chargen(Supplier<RandomGenerator> random) {
+        super(NAME, 19);
         this.random = requireNonNull(random, "random");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return 19;
-    }
-
-    @Override
-    public Set<Transport> transports() {
-        return EnumSet.allOf(Transport.class);
     }
 
     @Override

@@ -3,11 +3,10 @@ package io.inetty.protocols.daytime;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.util.Objects.requireNonNull;
 
+import io.inetty.protocols.BaseService;
 import io.inetty.protocols.Initializers;
 import io.inetty.protocols.OneShot;
 import io.inetty.protocols.Responder;
-import io.inetty.server.Service;
-import io.inetty.server.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandler;
@@ -15,16 +14,14 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Daytime (RFC 867, port 13): one US-ASCII line, then close (TCP) or one datagram per request (UDP).
  * Format (stable): {@code Tuesday, November 24, 2026 21:50:25-UTC} followed by CR LF, English names,
  * 24-hour clock, the zone's short name after the dash.
  */
-public final class Daytime implements Service, Responder {
+public final class Daytime extends BaseService implements Responder {
     /** The registered name. */
     public static final String NAME = "daytime";
     /** The line format, without the CR LF. */
@@ -45,23 +42,9 @@ public final class Daytime implements Service, Responder {
 
     /** Daytime from {@code clock}, shown in {@code zone}. */
     public Daytime(Clock clock, ZoneId zone) {
+        super(NAME, 13);
         this.clock = requireNonNull(clock, "clock");
         this.zone = requireNonNull(zone, "zone");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return 13;
-    }
-
-    @Override
-    public Set<Transport> transports() {
-        return EnumSet.allOf(Transport.class);
     }
 
     @Override

@@ -1,37 +1,24 @@
 package io.inetty.protocols.discard;
 
+import io.inetty.protocols.BaseService;
 import io.inetty.protocols.Initializers;
-import io.inetty.server.Service;
-import io.inetty.server.Transport;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** Discard (RFC 863, port 9): reads and drops everything, never replies, on TCP and UDP. */
-public final class Discard implements Service {
+public final class Discard extends BaseService {
     /** The registered name. */
     public static final String NAME = "discard";
 
+    /** Discard on port 9, TCP and UDP. */
+    public Discard() {
+        super(NAME, 9);
+    }
+
     private static final ChannelHandler TCP = Initializers.shared(Sink.INSTANCE);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return 9;
-    }
-
-    @Override
-    public Set<Transport> transports() {
-        return EnumSet.allOf(Transport.class);
-    }
 
     @Override
     public ChannelHandler tcpHandler() {

@@ -1,39 +1,26 @@
 package io.inetty.protocols.echo;
 
-import io.inetty.protocols.Udp;
+import io.inetty.protocols.BaseService;
 import io.inetty.protocols.Initializers;
-import io.inetty.server.Service;
-import io.inetty.server.Transport;
-import io.netty.channel.ChannelHandler;
+import io.inetty.protocols.Udp;
 import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** Echo (RFC 862, port 7): TCP sends back every byte until the client closes; UDP returns each datagram. */
-public final class Echo implements Service {
+public final class Echo extends BaseService {
     /** The registered name. */
     public static final String NAME = "echo";
 
+    /** Echo on port 7, TCP and UDP. */
+    public Echo() {
+        super(NAME, 7);
+    }
+
     private static final ChannelHandler TCP = Initializers.shared(TcpEcho.INSTANCE);
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return 7;
-    }
-
-    @Override
-    public Set<Transport> transports() {
-        return EnumSet.allOf(Transport.class);
-    }
 
     @Override
     public ChannelHandler tcpHandler() {

@@ -3,23 +3,20 @@ package io.inetty.protocols.qotd;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.util.Objects.requireNonNull;
 
+import io.inetty.protocols.BaseService;
 import io.inetty.protocols.Initializers;
 import io.inetty.protocols.OneShot;
 import io.inetty.protocols.Responder;
-import io.inetty.server.Service;
-import io.inetty.server.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandler;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** Quote of the day (RFC 865, port 17): one quote, then close (TCP) or one datagram per request (UDP). */
-public final class Qotd implements Service, Responder {
+public final class Qotd extends BaseService implements Responder {
     /** The registered name. */
     public static final String NAME = "qotd";
 
@@ -36,27 +33,13 @@ public final class Qotd implements Service, Responder {
 
     /** Given quotes (checked by {@link Quotes#of}), picked with {@code random}. */
     public Qotd(List<String> quotes, Supplier<RandomGenerator> random) {
+        super(NAME, 17);
         List<String> checked = Quotes.of(quotes);
         this.random = requireNonNull(random, "random");
         messages = new byte[checked.size()][];
         for (int i = 0; i < messages.length; i++) {
             messages[i] = (checked.get(i).replace("\n", "\r\n") + "\r\n").getBytes(US_ASCII);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return 17;
-    }
-
-    @Override
-    public Set<Transport> transports() {
-        return EnumSet.allOf(Transport.class);
     }
 
     @Override

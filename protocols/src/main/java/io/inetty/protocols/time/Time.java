@@ -2,24 +2,21 @@ package io.inetty.protocols.time;
 
 import static java.util.Objects.requireNonNull;
 
+import io.inetty.protocols.BaseService;
 import io.inetty.protocols.Initializers;
 import io.inetty.protocols.OneShot;
 import io.inetty.protocols.Responder;
-import io.inetty.server.Service;
-import io.inetty.server.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Time (RFC 868, port 37): the seconds since 1900-01-01T00:00Z as a 32-bit big-endian number, then close
  * (TCP); any datagram, even an empty one, gets the same 4 bytes (UDP). The count wraps modulo 2^32 on
  * 2036-02-07T06:28:16Z, as clients expect.
  */
-public final class Time implements Service, Responder {
+public final class Time extends BaseService implements Responder {
     /** The registered name. */
     public static final String NAME = "time";
     /** Seconds from 1900-01-01T00:00Z to the Unix epoch. */
@@ -36,22 +33,8 @@ public final class Time implements Service, Responder {
 
     /** Time from {@code clock}. */
     public Time(Clock clock) {
+        super(NAME, 37);
         this.clock = requireNonNull(clock, "clock");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int defaultPort() {
-        return 37;
-    }
-
-    @Override
-    public Set<Transport> transports() {
-        return EnumSet.allOf(Transport.class);
     }
 
     @Override
