@@ -62,7 +62,7 @@ public final class InettyServer implements AutoCloseable {
                 group.scheduleAtFixedRate(budget::sweep, 10, 10, TimeUnit.SECONDS);
             }
             log.info("transport {}, {} event loop thread(s), {} socket(s) bound",
-                    io.name().toLowerCase(java.util.Locale.ROOT), config.threads(), endpoints.size());
+                    io.label(), config.threads(), endpoints.size());
             return new InettyServer(config, io, group, listeners, accepted, endpoints, metrics);
         } catch (RuntimeException e) {
             listeners.close().awaitUninterruptibly();

@@ -7,8 +7,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,8 @@ final class UdpGuard extends ChannelDuplexHandler {
     private long bytesIn;
     private long datagramsOut;
     private long bytesOut;
-    private final Map<Metrics.Drop, Long> drops = new EnumMap<>(Metrics.Drop.class);
+    /** Drops of this interval, by {@link Metrics.Drop} ordinal (no boxing while a flood is dropped). */
+    private final long[] drops = new long[Metrics.Drop.values().length];
     /** Wire size of the request being handled (replies are written while it is read), or 0. */
     private int requestWire;
     private ScheduledFuture<?> reporter;
@@ -59,15 +59,17 @@ final class UdpGuard extends ChannelDuplexHandler {
         datagramsIn++;
         bytesIn += payload;
         InetSocketAddress sender = p.sender();
-        InetAddress ip = AccessPolicy.unmapped(sender.getAddress());
-        Metrics.Drop drop = !policy.isOpen() && !policy.allows(ip) ? Metrics.Drop.DENIED
-                : strict && refusedByStrict(ip, sender.getPort()) ? Metrics.Drop.STRICT : null;
-        if (drop != null) {
-            drops.merge(drop, 1L, Long::sum);
-            p.release();
-            return;
+        if (!policy.isOpen() || strict) {
+            InetAddress ip = AccessPolicy.unmapped(sender.getAddress());
+            Metrics.Drop drop = !policy.isOpen() && !policy.allows(ip) ? Metrics.Drop.DENIED
+                    : strict && refusedByStrict(ip, sender.getPort()) ? Metrics.Drop.STRICT : null;
+            if (drop != null) {
+                drops[drop.ordinal()]++;
+                p.release();
+                return;
+            }
         }
-        requestWire = payload + headers(ip);
+        requestWire = payload + headers(sender.getAddress());
         try {
             ctx.fireChannelRead(msg);
         } finally {
@@ -79,16 +81,19 @@ final class UdpGuard extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         DatagramPacket reply = (DatagramPacket) msg;
         int payload = reply.content().readableBytes();
-        InetAddress ip = AccessPolicy.unmapped(reply.recipient().getAddress());
-        int wire = payload + headers(ip);
         if (!ctx.channel().isWritable()) {
             // The send queue is full (a flood): UDP may drop, and must not queue without bound.
             drop(Metrics.Drop.QUEUE_FULL, reply, promise);
             return;
         }
-        if (budget != null && wire > requestWire && !budget.tryTake(ip, wire)) {
-            drop(Metrics.Drop.BUDGET, reply, promise);
-            return;
+        if (budget != null) {
+            InetAddress recipient = reply.recipient().getAddress();
+            int wire = payload + headers(recipient);
+            // Only a reply larger than its request amplifies (never echo's).
+            if (wire > requestWire && !budget.tryTake(AccessPolicy.unmapped(recipient), wire)) {
+                drop(Metrics.Drop.BUDGET, reply, promise);
+                return;
+            }
         }
         datagramsOut++;
         bytesOut += payload;
@@ -119,21 +124,23 @@ final class UdpGuard extends ChannelDuplexHandler {
         counters.bytesIn.add(bytesIn);
         counters.messagesOut.add(datagramsOut);
         counters.bytesOut.add(bytesOut);
-        drops.forEach((d, n) -> counters.drops.get(d).add(n));
+        for (Metrics.Drop d : Metrics.Drop.values()) {
+            counters.drops.get(d).add(drops[d.ordinal()]);
+        }
         if (access.isInfoEnabled()) {
             access.info("udp {} local={} datagrams_in={} bytes_in={} datagrams_out={} bytes_out={} dropped_denied={}"
                             + " dropped_strict={} dropped_budget={} dropped_queue_full={}", service,
                     Endpoint.format((InetSocketAddress) ctx.channel().localAddress()), datagramsIn, bytesIn,
-                    datagramsOut, bytesOut, drops.getOrDefault(Metrics.Drop.DENIED, 0L),
-                    drops.getOrDefault(Metrics.Drop.STRICT, 0L), drops.getOrDefault(Metrics.Drop.BUDGET, 0L),
-                    drops.getOrDefault(Metrics.Drop.QUEUE_FULL, 0L));
+                    datagramsOut, bytesOut, drops[Metrics.Drop.DENIED.ordinal()],
+                    drops[Metrics.Drop.STRICT.ordinal()], drops[Metrics.Drop.BUDGET.ordinal()],
+                    drops[Metrics.Drop.QUEUE_FULL.ordinal()]);
         }
         datagramsIn = bytesIn = datagramsOut = bytesOut = 0;
-        drops.clear();
+        Arrays.fill(drops, 0);
     }
 
     private void drop(Metrics.Drop why, DatagramPacket reply, ChannelPromise promise) {
-        drops.merge(why, 1L, Long::sum);
+        drops[why.ordinal()]++;
         reply.release();
         if (!promise.isVoid()) {
             promise.trySuccess();
