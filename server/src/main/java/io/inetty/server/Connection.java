@@ -47,9 +47,10 @@ final class Connection extends ChannelDuplexHandler {
     private long bytesIn;
     private long bytesOut;
     private CloseReason reason;
-    /** Shutdown drain begun: input is dropped. */
-    private boolean draining;
-    /** No more output (drain or session limit): later writes are dropped and the channel reads as unwritable. */
+    /**
+     * Ending (shutdown drain or session limit): what was written is being flushed; later input and writes
+     * are dropped, and the channel reads as unwritable.
+     */
     private boolean sealed;
     private ScheduledFuture<?> sessionTimer;
 
@@ -82,7 +83,7 @@ final class Connection extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (draining) {
+        if (sealed) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -194,10 +195,9 @@ final class Connection extends ChannelDuplexHandler {
     static void drain(Channel ch) {
         ch.eventLoop().execute(() -> {
             Connection c = ch.pipeline().get(Connection.class);
-            if (!ch.isActive() || c == null || c.draining) {
+            if (!ch.isActive() || c == null || c.sealed) {
                 return;
             }
-            c.draining = true;
             c.reason(CloseReason.SHUTDOWN);
             c.seal(ch);
             ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
