@@ -12,8 +12,7 @@ final class SinkConn extends TcpConn {
     private final int size;
     private ChannelHandlerContext ctx;
     private long sent;
-    private boolean pumping;
-    private boolean again;
+    private final Pump pump = new Pump(this::writeOne, () -> { });
 
     SinkConn(Bench run, int id) {
         super(run, id);
@@ -27,29 +26,19 @@ final class SinkConn extends TcpConn {
         pump();
     }
 
+    /** Writes one chunk unless the run is stopping. */
+    private boolean writeOne() {
+        if (run.stopping) {
+            return false;
+        }
+        ctx.write(run.payload.slice(sent, size), ctx.voidPromise());
+        sent += size;
+        stats.bytes(size);
+        return true;
+    }
+
     private void pump() {
-        if (pumping) {
-            again = true;
-            return;
-        }
-        pumping = true;
-        try {
-            do {
-                again = false;
-                boolean wrote = false;
-                while (ctx.channel().isWritable() && !run.stopping) {
-                    ctx.write(run.payload.slice(sent, size), ctx.voidPromise());
-                    sent += size;
-                    stats.bytes(size);
-                    wrote = true;
-                }
-                if (wrote) {
-                    ctx.flush();
-                }
-            } while (again && ctx.channel().isActive());
-        } finally {
-            pumping = false;
-        }
+        pump.run(ctx);
     }
 
     @Override

@@ -14,8 +14,11 @@ final class StreamConn extends TcpConn {
     private long offset;
     private long sent;
     private long received;
-    private boolean pumping;
-    private boolean again;
+    private final Pump pump = new Pump(this::writeOne, () -> {
+        if (waitingSince == 0) {
+            waitingSince = System.nanoTime();
+        }
+    });
 
     StreamConn(Bench run, int id) {
         super(run, id);
@@ -31,33 +34,19 @@ final class StreamConn extends TcpConn {
         pump();
     }
 
-    /** Writes while writable and within the window; re-entrant calls (from a flush) loop instead of recursing. */
+    /** Writes one chunk if less than the window is unechoed. */
+    private boolean writeOne() {
+        if (sent - received >= BenchConfig.STREAM_WINDOW) {
+            return false;
+        }
+        int n = (int) Math.min(size, BenchConfig.STREAM_WINDOW - (sent - received));
+        ctx.write(run.payload.slice(offset + sent, n), ctx.voidPromise());
+        sent += n;
+        return true;
+    }
+
     private void pump() {
-        if (pumping) {
-            again = true;
-            return;
-        }
-        pumping = true;
-        try {
-            do {
-                again = false;
-                boolean wrote = false;
-                while (ctx.channel().isWritable() && sent - received < BenchConfig.STREAM_WINDOW) {
-                    int n = (int) Math.min(size, BenchConfig.STREAM_WINDOW - (sent - received));
-                    ctx.write(run.payload.slice(offset + sent, n), ctx.voidPromise());
-                    sent += n;
-                    wrote = true;
-                }
-                if (wrote) {
-                    if (waitingSince == 0) {
-                        waitingSince = System.nanoTime();
-                    }
-                    ctx.flush();
-                }
-            } while (again && ctx.channel().isActive());
-        } finally {
-            pumping = false;
-        }
+        pump.run(ctx);
     }
 
     @Override
