@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.inetty.server.Ports;
 import io.inetty.server.Service;
+import io.inetty.server.Stages;
 import io.inetty.server.Transport;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -35,6 +38,11 @@ public abstract class BaseService implements Service {
     @Override
     public Set<Transport> transports() {
         return BOTH;
+    }
+
+    /** Appends {@code handler} as the service's protocol stage, {@link Stages#HANDLER}. */
+    protected static void handler(ChannelPipeline pipeline, ChannelHandler handler) {
+        pipeline.addLast(Stages.HANDLER, handler);
     }
 
     @Override

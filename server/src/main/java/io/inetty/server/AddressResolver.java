@@ -24,14 +24,17 @@ final class AddressResolver {
 
     static final InetAddress IPV4_ANY = literal(new byte[4]);
     static final InetAddress IPV6_ANY = literal(new byte[16]);
+    static final InetAddress IPV4_LOOPBACK = literal(new byte[] {127, 0, 0, 1});
+    static final InetAddress IPV6_LOOPBACK = literal(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
 
     private AddressResolver() {
     }
 
     /**
      * Every address of every host, de-duplicated, in order. A host is a name or a literal; IPv6 literals
-     * may carry brackets and a {@code %scope}. Throws {@link InettyException} for a name that does not
-     * resolve or has no address of the wanted family.
+     * may carry brackets and a {@code %scope}. A name that does not resolve is a {@link BindFailureException}
+     * ({@code UNRESOLVABLE}); a malformed host, a host with a port, or a host none of whose addresses the
+     * family filter keeps is a configuration error ({@code IllegalArgumentException}).
      */
     static List<InetAddress> resolve(List<String> hosts, AddressFamily family) {
         requireNonNull(hosts, "hosts");
@@ -39,14 +42,15 @@ final class AddressResolver {
         Set<InetAddress> out = new LinkedHashSet<>();
         for (String host : hosts) {
             String bare = stripBrackets(host.strip());
-            if (bare.isEmpty()) {
-                throw new InettyException("bind: '" + host + "' (expected: a host name or an IP literal)");
+            if (bare.isEmpty() || bare.contains("[") || bare.contains("]") || hasPort(host.strip())) {
+                throw new IllegalArgumentException("bind: '" + host + "' (expected: a host name or an IP literal,"
+                        + " without a port)");
             }
             InetAddress[] all;
             try {
                 all = InetAddress.getAllByName(bare);
             } catch (UnknownHostException e) {
-                throw new InettyException("bind: cannot resolve '" + host + "': no such host name", e);
+                throw BindFailureException.unresolvable(host, e);
             }
             boolean any = false;
             for (InetAddress a : all) {
@@ -56,11 +60,50 @@ final class AddressResolver {
                 }
             }
             if (!any) {
-                throw new InettyException("bind: '" + host + "' has no " + (family == AddressFamily.IPV4 ? "IPv4" : "IPv6")
-                        + " address");
+                String only = family == AddressFamily.IPV4 ? "IPv4" : "IPv6";
+                throw new IllegalArgumentException("bind: '" + host + "' has no " + only + " address, and only "
+                        + only + " is served (" + (all.length == 1 ? "its address is " : "its addresses are ")
+                        + literals(all) + ")");
             }
         }
         return List.copyOf(out);
+    }
+
+    /** {@code 127.0.0.1} and, where the host has it, {@code ::1}: the embedded server's default. */
+    static List<InetAddress> loopback(AddressFamily family) {
+        List<InetAddress> out = new ArrayList<>(2);
+        if (family != AddressFamily.IPV6) {
+            out.add(IPV4_LOOPBACK);
+        }
+        if (family != AddressFamily.IPV4) {
+            if (hasIpv6Loopback()) {
+                out.add(IPV6_LOOPBACK);
+            } else if (family == AddressFamily.IPV6) {
+                throw new IllegalArgumentException("family: IPv6 only, but this host has no ::1");
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasPort(String host) {
+        // "[::1]:7", or "host:7" / "1.2.3.4:7" (one colon; an IPv6 literal has two or more)
+        return host.startsWith("[") && !host.endsWith("]") || host.indexOf(':') > 0 && host.indexOf(':') == host.lastIndexOf(':');
+    }
+
+    private static String literals(InetAddress[] all) {
+        StringBuilder b = new StringBuilder();
+        for (InetAddress a : all) {
+            b.append(b.length() == 0 ? "" : ", ").append(io.netty.util.NetUtil.toAddressString(a));
+        }
+        return b.toString();
+    }
+
+    private static boolean hasIpv6Loopback() {
+        try {
+            return NetworkInterface.getByInetAddress(IPV6_LOOPBACK) != null;
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     /** The passive wildcards of the families this host has: {@code 0.0.0.0} and {@code ::}. */
@@ -73,7 +116,7 @@ final class AddressResolver {
             if (hasIpv6()) {
                 out.add(IPV6_ANY);
             } else if (family == AddressFamily.IPV6) {
-                throw new InettyException("bind: IPv6 requested (-6) but this host has no IPv6 address");
+                throw new IllegalArgumentException("family: IPv6 only, but this host has no IPv6 address");
             } else {
                 log.warn("IPv6 is not available on this host; serving IPv4 only");
             }

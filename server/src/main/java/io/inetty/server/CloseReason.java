@@ -20,6 +20,10 @@ public enum CloseReason {
     SESSION_LIMIT,
     /** Refused by access control. */
     DENIED,
+    /** The peer broke a framing the server requires (e.g. a missing or malformed PROXY header, a failed TLS handshake). */
+    PROTOCOL_ERROR,
+    /** Ended by an injected fault. */
+    FAULT,
     /** Closed by the server's stop. */
     SHUTDOWN,
     /** An I/O error, e.g. a reset by the peer. */

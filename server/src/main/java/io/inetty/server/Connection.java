@@ -10,43 +10,49 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First server stage of one accepted connection (stateful): registers it for shutdown, counts its bytes,
- * enforces the session limits, closes it on idleness and once the peer has finished sending and every
- * reply is written, drains it when the server stops (flush, then shut down output so the peer sees EOF;
- * input arriving after that is dropped), and writes its access-log line when it ends.
+ * The server's stage of one accepted connection ({@link Stages#CONNECTION}, stateful), and its
+ * {@link ConnectionInfo}: admits it by its real peer, registers it for the ordered stop, counts its bytes as
+ * they flow, enforces the session limits, closes it on idleness, drains it when the server stops (flush, then
+ * end the output through the channel's {@link OutputShutdown}; later input is dropped), and writes its
+ * access-log line when it ends.
  */
-final class Connection extends ChannelDuplexHandler {
+final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
     private static final Logger access = LoggerFactory.getLogger(AccessLog.TCP);
     /** The user-defined writability bit the server clears on a sealed connection. */
     private static final int SEALED_BIT = 31;
     /** How long a connection ended by a limit may take to flush before it is closed anyway. */
     static final long FINISH_GRACE_SECONDS = 2;
 
-    /** What every connection of one service shares. */
-    record Shared(String service, Connections registry, Admission admission, Limits limits, Metrics metrics,
-                  Metrics.Service counters) {
+    /** What every connection of one binding shares. */
+    record Shared(Endpoint endpoint, Connections registry, Admission admission, Limits limits, Counters counters,
+                  boolean accessLog) {
     }
 
     private final Shared shared;
-    private final long start = System.nanoTime();
+    private final long acceptedAt = System.currentTimeMillis();
     private Channel channel;
     /** Neighbours in the registry's per-loop list (see {@link Connections}). */
     Connection prev;
     Connection next;
+    /** This loop's counters of the binding's service. */
+    private long[] slots;
     private long bytesIn;
     private long bytesOut;
     private CloseReason reason;
+    /** The client named by a PROXY header, or null (the socket's peer). */
+    private InetSocketAddress realPeer;
+    private boolean admitted;
     /**
      * Ending (shutdown drain or session limit): what was written is being flushed; later input and writes
      * are dropped, and the channel reads as unwritable.
@@ -70,9 +76,28 @@ final class Connection extends ChannelDuplexHandler {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        shared.registry().add(ctx.executor(), this);
+        channel.attr(KEY).set(this);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        slots = shared.counters().local();
+        InetSocketAddress peer = realPeer();
+        CloseReason refused = peer == null ? CloseReason.ERROR : shared.admission().admit(AccessPolicy.unmapped(peer.getAddress()));
+        if (refused != null) {
+            reason = refused;
+            ctx.close();
+            return;
+        }
+        admitted = true;
+        Counters.add(slots, Counters.ACCEPTED, 1);
+        Counters.add(slots, Counters.OPEN, 1);
+        if (!shared.registry().add(ctx.executor(), this)) {
+            drain(); // the server is stopping: end at once, counted as a shutdown
+            return;
+        }
         Limits limits = shared.limits();
         if (!limits.maxSession().isZero()) {
             sessionTimer = ctx.executor().schedule(() -> finish(ctx, CloseReason.SESSION_LIMIT),
@@ -87,19 +112,25 @@ final class Connection extends ChannelDuplexHandler {
             ReferenceCountUtil.release(msg);
             return;
         }
-        bytesIn += size(msg);
         long max = shared.limits().maxSessionBytes();
-        if (max > 0 && bytesIn > max) {
-            ReferenceCountUtil.release(msg);
+        int n = size(msg);
+        if (max > 0 && bytesIn + n >= max) {
+            // Pass on exactly what the limit allows, then end.
+            Object part = truncate(msg, (int) (max - bytesIn));
+            count(Counters.BYTES_IN, size(part));
+            if (part != null) {
+                ctx.fireChannelRead(part);
+            }
             finish(ctx, CloseReason.SESSION_LIMIT);
             return;
         }
+        count(Counters.BYTES_IN, n);
         ctx.fireChannelRead(msg);
     }
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (sealed && !(msg instanceof ByteBuf && !((ByteBuf) msg).isReadable())) {
+        if (sealed && size(msg) > 0) {
             // A generator (chargen) still producing after the seal: what it owed is being flushed.
             ReferenceCountUtil.release(msg);
             if (!promise.isVoid()) {
@@ -107,22 +138,31 @@ final class Connection extends ChannelDuplexHandler {
             }
             return;
         }
-        bytesOut += size(msg);
-        ctx.write(msg, promise);
         long max = shared.limits().maxSessionBytes();
-        if (max > 0 && bytesOut >= max) {
+        int n = size(msg);
+        if (max > 0 && bytesOut + n >= max) {
+            // The peer gets exactly the limit: the last write is cut to what is left.
+            Object part = truncate(msg, (int) (max - bytesOut));
+            count(Counters.BYTES_OUT, size(part));
+            ctx.write(part == null ? Unpooled.EMPTY_BUFFER : part, promise);
             finish(ctx, CloseReason.SESSION_LIMIT);
+            return;
         }
+        count(Counters.BYTES_OUT, n);
+        ctx.write(msg, promise);
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof ChannelInputShutdownEvent) {
-            // The peer will send nothing more: close once everything written so far has left.
+        if (evt instanceof RealPeer) {
+            realPeer = ((RealPeer) evt).address();
+        } else if (evt instanceof ChannelInputShutdownEvent) {
+            // The peer will send nothing more; the last stage closes once every reply has left, unless the
+            // service handles the half-close itself (a relay carries it on).
             reason(CloseReason.CLIENT_CLOSED);
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         } else if (evt instanceof IdleStateEvent) {
-            end(ctx, CloseReason.IDLE);
+            reason(CloseReason.IDLE);
+            ctx.close();
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -133,20 +173,26 @@ final class Connection extends ChannelDuplexHandler {
         if (sessionTimer != null) {
             sessionTimer.cancel(false);
         }
-        shared.registry().remove(this);
-        shared.admission().release(ctx.channel());
         CloseReason r = reason == null ? CloseReason.DONE : reason;
-        shared.counters().bytesIn.add(bytesIn);
-        shared.counters().bytesOut.add(bytesOut);
-        shared.metrics().ended(r);
-        if (access.isInfoEnabled()) {
-            Channel ch = ctx.channel();
-            access.info("tcp {} peer={} local={} in={} out={} ms={} reason={}", shared.service(),
-                    Endpoint.format((InetSocketAddress) ch.remoteAddress()),
-                    Endpoint.format((InetSocketAddress) ch.localAddress()), bytesIn, bytesOut,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), r.label());
+        if (slots != null) {
+            Counters.closed(slots, r);
         }
-        ctx.fireChannelInactive();
+        if (admitted) {
+            shared.registry().remove(this);
+            shared.admission().release(AccessPolicy.unmapped(realPeer().getAddress()));
+            Counters.add(slots, Counters.OPEN, -1);
+        }
+        if (shared.accessLog() && access.isInfoEnabled()) {
+            InetSocketAddress peer = realPeer();
+            InetSocketAddress via = peer == null ? null : via();
+            access.info("tcp {} peer={} local={}{} in={} out={} ms={} reason={}", shared.endpoint().service(),
+                    peer == null ? "?" : Endpoint.format(peer), Endpoint.format(localAddress()),
+                    via == null ? "" : " via=" + Endpoint.format(via), bytesIn, bytesOut,
+                    System.currentTimeMillis() - acceptedAt, r.label());
+        }
+        if (admitted) {
+            ctx.fireChannelInactive();
+        }
     }
 
     /** Records why the connection ends; the first reason given wins. */
@@ -156,24 +202,20 @@ final class Connection extends ChannelDuplexHandler {
         }
     }
 
-    private void end(ChannelHandlerContext ctx, CloseReason r) {
-        reason(r);
-        ctx.close();
-    }
-
     /**
      * Ends the connection after what was written so far has left (so the access log's {@code out} is what
-     * the peer got): stop reading, seal the output, flush, then close; a peer that does not read gets
-     * {@link #FINISH_GRACE} before the close is forced.
+     * the peer got): stop reading, seal, flush, end the output, then close; a peer that does not read gets
+     * {@link #FINISH_GRACE_SECONDS} before the close is forced.
      */
     private void finish(ChannelHandlerContext ctx, CloseReason r) {
         reason(r);
         if (sealed) {
             return;
         }
-        seal(ctx.channel());
-        ctx.channel().config().setAutoRead(false);
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        seal();
+        channel.config().setAutoRead(false);
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f ->
+                OutputShutdown.of(channel).shutdownOutput(channel).addListener(ChannelFutureListener.CLOSE));
         ctx.executor().schedule(() -> {
             ctx.close();
         }, FINISH_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -183,34 +225,62 @@ final class Connection extends ChannelDuplexHandler {
      * No more output: later writes are dropped, and the channel reads as unwritable so that a generator
      * waiting for writability (chargen) stops instead of spinning on dropped writes.
      */
-    private void seal(Channel ch) {
+    private void seal() {
         sealed = true;
-        ChannelOutboundBuffer out = ch.unsafe().outboundBuffer();
+        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
         if (out != null) {
             out.setUserDefinedWritability(SEALED_BIT, false);
         }
     }
 
+    /** The drain at stop: flush, then end the output; the peer's close (or the shutdown timeout) ends the rest. */
+    private void drain() {
+        if (!channel.isActive() || sealed) {
+            return;
+        }
+        reason(CloseReason.SHUTDOWN);
+        seal();
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> OutputShutdown.of(channel).shutdownOutput(channel));
+    }
+
     /** Starts the drain of one connection at stop; runs on the channel's event loop. */
     static void drain(Channel ch) {
         ch.eventLoop().execute(() -> {
-            Connection c = ch.pipeline().get(Connection.class);
-            if (!ch.isActive() || c == null || c.sealed) {
-                return;
+            ConnectionInfo info = ConnectionInfo.of(ch);
+            if (info instanceof Connection) {
+                ((Connection) info).drain();
             }
-            c.reason(CloseReason.SHUTDOWN);
-            c.seal(ch);
-            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-                if (ch instanceof DuplexChannel && ch.isActive()) {
-                    ((DuplexChannel) ch).shutdownOutput();
-                } else {
-                    ch.close();
-                }
-            });
         });
     }
 
-    private static long size(Object msg) {
+    private void count(int slot, int n) {
+        if (slot == Counters.BYTES_IN) {
+            bytesIn += n;
+        } else {
+            bytesOut += n;
+        }
+        Counters.add(slots, slot, n);
+    }
+
+    /** The first {@code keep} bytes of {@code msg} (a buffer), or null if none; {@code msg} is released or reused. */
+    private static Object truncate(Object msg, int keep) {
+        if (keep <= 0) {
+            ReferenceCountUtil.release(msg);
+            return null;
+        }
+        if (!(msg instanceof ByteBuf)) {
+            return msg;
+        }
+        ByteBuf buf = (ByteBuf) msg;
+        if (buf.readableBytes() <= keep) {
+            return buf;
+        }
+        ByteBuf part = buf.retainedSlice(buf.readerIndex(), keep);
+        buf.release();
+        return part;
+    }
+
+    private static int size(Object msg) {
         if (msg instanceof ByteBuf) {
             return ((ByteBuf) msg).readableBytes();
         }
@@ -218,5 +288,52 @@ final class Connection extends ChannelDuplexHandler {
             return ((ByteBufHolder) msg).content().readableBytes();
         }
         return 0;
+    }
+
+    // ConnectionInfo
+
+    @Override
+    public Endpoint endpoint() {
+        return shared.endpoint();
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public InetSocketAddress socketPeer() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    @Override
+    public InetSocketAddress realPeer() {
+        return realPeer != null ? realPeer : socketPeer();
+    }
+
+    @Override
+    public Instant acceptedAt() {
+        return Instant.ofEpochMilli(acceptedAt);
+    }
+
+    @Override
+    public long bytesIn() {
+        return bytesIn;
+    }
+
+    @Override
+    public long bytesOut() {
+        return bytesOut;
+    }
+
+    @Override
+    public CloseReason closeReason() {
+        return channel != null && channel.isActive() ? null : reason;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + shared.endpoint() + " peer=" + realPeer() + "]";
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The open TCP connections of a server, for its ordered stop. Each event loop keeps its own intrusive
@@ -18,23 +19,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Connections {
     private final Map<EventExecutor, Connection> heads = new ConcurrentHashMap<>();
-    private final AtomicInteger open;
+    private final AtomicInteger open = new AtomicInteger();
+    /** Set when the stop begins: a connection that becomes active after it is drained at once. */
+    private volatile boolean stopping;
 
-    Connections(AtomicInteger open) {
-        this.open = open;
-    }
-
-    /** Adds {@code c}; called on its channel's event loop. */
-    void add(EventExecutor loop, Connection c) {
+    /** Adds {@code c} and returns true, or returns false when the server is stopping; called on its event loop. */
+    boolean add(EventExecutor loop, Connection c) {
         Connection head = heads.computeIfAbsent(loop, l -> Connection.sentinel());
         c.next = head.next;
         c.prev = head;
         head.next.prev = c;
         head.next = c;
         open.incrementAndGet();
+        return !stopping;
     }
 
-    /** Removes {@code c}; called on its channel's event loop. */
+    /** Removes {@code c}; called on its event loop. */
     void remove(Connection c) {
         if (c.prev == null) {
             return;
@@ -49,8 +49,22 @@ final class Connections {
         return open.get();
     }
 
+    /**
+     * Marks the server as stopping, then waits until every loop of {@code group} has run what was queued before
+     * (an accepted connection whose registration is still queued on its loop becomes active, sees the mark and
+     * drains itself: it is not left to the loops' shutdown).
+     */
+    void beginStop(EventLoopGroup group) {
+        stopping = true;
+        List<Future<?>> done = new ArrayList<>();
+        for (EventExecutor loop : group) {
+            done.add(loop.submit(() -> { }));
+        }
+        done.forEach(f -> f.awaitUninterruptibly(5, TimeUnit.SECONDS));
+    }
+
     /** Runs {@code action} on every open connection, each on its own event loop; waits until done. */
-    void forEach(EventLoopGroup group, java.util.function.Consumer<Channel> action) {
+    void forEach(Consumer<Channel> action) {
         List<Future<?>> done = new ArrayList<>();
         heads.forEach((loop, head) -> done.add(loop.submit(() -> {
             List<Channel> channels = new ArrayList<>();
@@ -69,7 +83,7 @@ final class Connections {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (open.get() > 0 && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(5);
+                Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return open.get() == 0;

@@ -9,14 +9,44 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 
-/** A bound socket: service, transport and the address read back from the channel. */
-public record Endpoint(String service, Transport transport, InetSocketAddress address) {
+/** A bound socket: its binding (service, transport, options) and the address read back from the channel. */
+public final class Endpoint {
+    private final ServiceBinding binding;
+    private final InetSocketAddress address;
 
-    /** Validates the endpoint. */
-    public Endpoint {
-        requireNonNull(service, "service");
-        requireNonNull(transport, "transport");
-        requireNonNull(address, "address");
+    Endpoint(ServiceBinding binding, InetSocketAddress address) {
+        this.binding = requireNonNull(binding, "binding");
+        this.address = requireNonNull(address, "address");
+    }
+
+    /** The binding this socket serves. */
+    public ServiceBinding binding() {
+        return binding;
+    }
+
+    /** The service's name. */
+    public String service() {
+        return binding.service().name();
+    }
+
+    /** TCP or UDP. */
+    public Transport transport() {
+        return binding.transport();
+    }
+
+    /** The name shown in output: {@code tcp}, {@code udp}, or a binding's label such as {@code tls}. */
+    public String label() {
+        return binding.label();
+    }
+
+    /** The binding's options. */
+    public BindingOptions options() {
+        return binding.options();
+    }
+
+    /** The bound address, read back from the channel. */
+    public InetSocketAddress address() {
+        return address;
     }
 
     /** The bound port. */
@@ -56,7 +86,18 @@ public record Endpoint(String service, Transport transport, InetSocketAddress ad
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof Endpoint && ((Endpoint) o).binding == binding && ((Endpoint) o).address.equals(address);
+    }
+
+    @Override
+    public int hashCode() {
+        return binding.hashCode() * 31 + address.hashCode();
+    }
+
+    /** {@code echo/tcp 127.0.0.1:7}. */
+    @Override
     public String toString() {
-        return service + "/" + transport.label() + " " + hostAndPort();
+        return service() + "/" + label() + " " + hostAndPort();
     }
 }

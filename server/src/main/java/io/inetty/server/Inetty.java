@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Entry point of the embedding API: {@code Inetty.builder().bind("localhost").service(ECHO, 0).start()}.
+ * Entry point of the embedding API: {@code Inetty.builder().service(ECHO, 0).start()} serves echo on
+ * loopback ({@code 127.0.0.1} and {@code ::1}) on an ephemeral port.
  */
 public final class Inetty {
     private Inetty() {
     }
 
-    /** A new builder: no bind host (all local addresses), both families, automatic transport. */
+    /**
+     * A new builder: loopback, both families, automatic transport, one event loop per CPU, a 100 ms drain
+     * on close, no limits, open access, the default UDP guard, no access log.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -21,7 +25,9 @@ public final class Inetty {
     /** Collects a {@link ServerConfig} and starts an {@link InettyServer} from it. */
     public static final class Builder {
         private final List<String> hosts = new ArrayList<>();
+        private boolean wildcard;
         private final List<ServiceBinding> bindings = new ArrayList<>();
+        private final List<PipelineContributor> contributors = new ArrayList<>();
         private AddressFamily family = AddressFamily.ANY;
         private IoTransport transport = IoTransport.AUTO;
         private int threads = Runtime.getRuntime().availableProcessors();
@@ -29,13 +35,23 @@ public final class Inetty {
         private Limits limits = Limits.NONE;
         private AccessPolicy access = AccessPolicy.OPEN;
         private UdpPolicy udp = UdpPolicy.DEFAULT;
+        private boolean accessLog;
 
         private Builder() {
         }
 
-        /** Adds a host (name or literal) to serve on; every address it resolves to is bound. */
+        /** Adds a host (name or literal) to serve on, instead of loopback; every address it resolves to is bound. */
         public Builder bind(String host) {
             hosts.add(requireNonNull(host, "host"));
+            return this;
+        }
+
+        /**
+         * Serves on every address of the host, as the daemon does: TCP on the wildcard of each family, UDP on
+         * each local unicast address (so replies leave from the address asked).
+         */
+        public Builder bindWildcard() {
+            this.wildcard = true;
             return this;
         }
 
@@ -44,7 +60,7 @@ public final class Inetty {
             requireNonNull(service, "service");
             for (Transport t : Transport.values()) {
                 if (service.transports().contains(t)) {
-                    bindings.add(new ServiceBinding(service, t, port));
+                    bindings.add(ServiceBinding.of(service, t, port));
                 }
             }
             return this;
@@ -52,7 +68,19 @@ public final class Inetty {
 
         /** Serves {@code service} on one transport at {@code port} (0 = ephemeral). */
         public Builder service(Service service, Transport transport, int port) {
-            bindings.add(new ServiceBinding(service, transport, port));
+            bindings.add(ServiceBinding.of(service, transport, port));
+            return this;
+        }
+
+        /** Adds a binding, e.g. one with options. */
+        public Builder binding(ServiceBinding binding) {
+            bindings.add(requireNonNull(binding, "binding"));
+            return this;
+        }
+
+        /** Adds a feature's pipeline stages (TLS, PROXY protocol, faults, ...). */
+        public Builder pipeline(PipelineContributor contributor) {
+            contributors.add(requireNonNull(contributor, "contributor"));
             return this;
         }
 
@@ -74,7 +102,7 @@ public final class Inetty {
             return this;
         }
 
-        /** How long stop lets connections drain. */
+        /** How long stop lets connections drain (default 100 ms). */
         public Builder shutdownTimeout(Duration timeout) {
             this.shutdownTimeout = requireNonNull(timeout, "timeout");
             return this;
@@ -98,9 +126,16 @@ public final class Inetty {
             return this;
         }
 
-        /** The immutable configuration collected so far. */
+        /** Writes the access log (loggers {@code inetty.access.tcp} and {@code .udp}; default: off). */
+        public Builder accessLog(boolean on) {
+            this.accessLog = on;
+            return this;
+        }
+
+        /** The immutable configuration collected so far; throws {@code IllegalArgumentException} naming a bad part. */
         public ServerConfig config() {
-            return new ServerConfig(hosts, family, bindings, transport, threads, shutdownTimeout, limits, access, udp);
+            return new ServerConfig(hosts, wildcard, family, bindings, transport, threads, shutdownTimeout, limits,
+                    access, udp, accessLog, contributors);
         }
 
         /** Binds every socket and returns the running server; throws {@link InettyException} if any bind fails. */

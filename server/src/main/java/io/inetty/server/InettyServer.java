@@ -3,36 +3,40 @@ package io.inetty.server;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running server: every socket bound, endpoints known. {@link #close()} stops it in order: listening
- * and UDP sockets first, then accepted connections are drained (flushed, output shut down, closed when
- * the peer closes or the shutdown timeout passes), then the event loops end.
+ * and UDP sockets first, then accepted connections are drained (flushed, output ended, closed when the
+ * peer closes or the shutdown timeout passes), then the event loops end; when it returns, no thread of the
+ * server remains.
  */
 public final class InettyServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InettyServer.class);
 
     private final ServerConfig config;
-    private final IoSupport io;
+    private final IoTransport io;
     private final EventLoopGroup group;
-    private final ChannelGroup listeners;
+    private final List<Channel> listeners;
     private final Connections accepted;
     private final List<Endpoint> endpoints;
     private final Metrics metrics;
+    private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
     private boolean stopped;
 
-    private InettyServer(ServerConfig config, IoSupport io, EventLoopGroup group, ChannelGroup listeners,
+    private InettyServer(ServerConfig config, IoTransport io, EventLoopGroup group, List<Channel> listeners,
                          Connections accepted, List<Endpoint> endpoints, Metrics metrics) {
         this.config = config;
         this.io = io;
@@ -44,28 +48,32 @@ public final class InettyServer implements AutoCloseable {
     }
 
     /**
-     * Binds every socket of {@code config}. All or nothing: if one bind fails, everything bound so far
-     * is closed and an {@link InettyException} names the service, transport, address, port and cause.
+     * Binds every socket of {@code config}. All or nothing: if one bind fails, everything bound so far is
+     * closed, the event loops are stopped, and a {@link BindFailureException} names the service, transport,
+     * address, port and kind of failure; a configuration error is an {@code IllegalArgumentException}.
      */
     public static InettyServer start(ServerConfig config) {
         requireNonNull(config, "config");
-        IoSupport io = IoSupport.select(config.transport());
+        IoTransport io = config.transport().resolve();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(),
                 new DefaultThreadFactory("inetty", true), io.handlerFactory());
-        ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
+        List<Channel> listeners = new CopyOnWriteArrayList<>();
         Metrics metrics = new Metrics();
-        Connections accepted = new Connections(metrics.open);
+        Connections accepted = new Connections();
         ReplyBudget budget = config.udp().replyBudget() > 0 ? new ReplyBudget(config.udp().replyBudget()) : null;
+        UdpGuard.Shared udp = new UdpGuard.Shared(config.access(), config.udp(),
+                config.udp().strict() ? AddressResolver.broadcasts() : Set.of(), budget, config.accessLog());
         try {
-            List<Endpoint> endpoints = new Binder(config, io, group, listeners, accepted, metrics, budget).bindAll();
+            Pipelines pipelines = new Pipelines(config, accepted, metrics, udp);
+            List<Endpoint> endpoints = new Binder(config, io, group, listeners, pipelines).bindAll();
             if (budget != null) {
                 group.scheduleAtFixedRate(budget::sweep, 10, 10, TimeUnit.SECONDS);
             }
-            log.info("transport {}, {} event loop thread(s), {} socket(s) bound",
-                    io.label(), config.threads(), endpoints.size());
+            log.info("transport {}, {} event loop thread(s), {} socket(s) bound", io.label(), config.threads(),
+                    endpoints.size());
             return new InettyServer(config, io, group, listeners, accepted, endpoints, metrics);
         } catch (RuntimeException e) {
-            listeners.close().awaitUninterruptibly();
+            closeAll(listeners);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             throw e;
         }
@@ -76,9 +84,14 @@ public final class InettyServer implements AutoCloseable {
         return config;
     }
 
-    /** The I/O transport in use ({@code EPOLL}, {@code IO_URING} or {@code NIO}). */
+    /** The I/O transport in use ({@code EPOLL}, {@code IO_URING} or {@code NIO}, never {@code AUTO}). */
     public IoTransport transport() {
-        return IoTransport.valueOf(io.name());
+        return io;
+    }
+
+    /** The server's event loops, for a feature that serves on them (e.g. an admin endpoint); do not shut them down. */
+    public EventLoopGroup eventLoopGroup() {
+        return group;
     }
 
     /** Every bound socket, in configuration order, with the address read from the channel. */
@@ -86,7 +99,7 @@ public final class InettyServer implements AutoCloseable {
         return endpoints;
     }
 
-    /** The port of a service (all its sockets share it when it was asked for as port 0). */
+    /** The port of a service (all its sockets of one label share it when it was asked for as port 0). */
     public int port(String service) {
         requireNonNull(service, "service");
         for (Endpoint e : endpoints) {
@@ -97,19 +110,31 @@ public final class InettyServer implements AutoCloseable {
         throw new NoSuchElementException("service: " + service + " (not served; served: " + served() + ")");
     }
 
-    /** The port of a service on one transport. */
+    /** The port of {@code service}. */
+    public int port(Service service) {
+        return port(requireNonNull(service, "service").name());
+    }
+
+    /** The port of a service on one transport (its plain binding, not one with a label such as {@code tls}). */
     public int port(String service, Transport transport) {
         requireNonNull(transport, "transport");
+        return port(service, transport.label());
+    }
+
+    /** The port of a service's binding of one label: {@code tcp}, {@code udp}, {@code tls}. */
+    public int port(String service, String label) {
+        requireNonNull(service, "service");
+        requireNonNull(label, "label");
         for (Endpoint e : endpoints) {
-            if (e.service().equals(service) && e.transport() == transport) {
+            if (e.service().equals(service) && e.label().equals(label)) {
                 return e.port();
             }
         }
-        throw new NoSuchElementException("service: " + service + "/" + transport.label() + " (not served)");
+        throw new NoSuchElementException("service: " + service + "/" + label + " (not served; served: " + served() + ")");
     }
 
     private List<String> served() {
-        return endpoints.stream().map(Endpoint::service).distinct().toList();
+        return endpoints.stream().map(e -> e.service() + "/" + e.label()).distinct().toList();
     }
 
     /** Number of accepted connections open now. */
@@ -117,9 +142,17 @@ public final class InettyServer implements AutoCloseable {
         return accepted.size();
     }
 
-    /** The server's counters (connections, bytes, datagrams, drops), live. */
+    /** The server's live counters (connections, bytes, datagrams, drops) by service and transport. */
     public Metrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Runs {@code listener} when a stop begins, before the listening sockets close and the drain starts (e.g. to
+     * report not-ready), on the stopping thread.
+     */
+    public void onStop(Runnable listener) {
+        drainListeners.add(requireNonNull(listener, "listener"));
     }
 
     /** Stops the server (idempotent; a concurrent caller waits until the first one has finished). */
@@ -128,14 +161,16 @@ public final class InettyServer implements AutoCloseable {
             return;
         }
         stopped = true;
-        listeners.close().awaitUninterruptibly();
+        drainListeners.forEach(Runnable::run);
+        closeAll(listeners);
+        accepted.beginStop(group);
         long timeoutMs = config.shutdownTimeout().toMillis();
         if (accepted.size() > 0) {
             log.info("draining {} connection(s) for up to {} ms", accepted.size(), timeoutMs);
-            accepted.forEach(group, Connection::drain);
+            accepted.forEach(Connection::drain);
             if (!accepted.awaitEmpty(timeoutMs)) {
                 log.info("closing {} connection(s) still open after the shutdown timeout", accepted.size());
-                accepted.forEach(group, Channel::close);
+                accepted.forEach(Channel::close);
                 accepted.awaitEmpty(2000);
             }
         }
@@ -147,5 +182,13 @@ public final class InettyServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private static void closeAll(List<Channel> channels) {
+        List<ChannelFuture> closing = new ArrayList<>();
+        for (Channel ch : channels) {
+            closing.add(ch.close());
+        }
+        closing.forEach(Future::awaitUninterruptibly);
     }
 }

@@ -1,9 +1,206 @@
 package io.inetty.server;
 
-/** The I/O implementation: chosen automatically (epoll, then io_uring, then NIO) or forced. */
+import static java.util.Objects.requireNonNull;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringDatagramChannel;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.channels.spi.SelectorProvider;
+import java.util.Locale;
+
+/**
+ * The I/O implementation: {@link #AUTO} (epoll, then io_uring, then NIO) or a forced one. A concrete
+ * transport (never {@code AUTO}) also makes the event-loop handler and the channels of servers and of
+ * clients (the relay, {@code bench}), so every part of a process uses one transport.
+ */
 public enum IoTransport {
     AUTO,
     EPOLL,
     IO_URING,
-    NIO
+    NIO;
+
+    /** {@code setsockopt(IPPROTO_IPV6, IPV6_V6ONLY)}: Linux values, used with the native transports only. */
+    static final ChannelOption<Integer> IPV6_V6ONLY = new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+    /** Datagrams read per recvmmsg call (epoll): one read of a loop serves up to this many requests. */
+    static final int DATAGRAM_BATCH = Integer.getInteger("inetty.udp.batch", 16);
+
+    /**
+     * The concrete transport: this one if it is available, or for {@link #AUTO} the best available; throws
+     * {@link BindFailureException} of kind {@code TRANSPORT_UNAVAILABLE} naming the cause.
+     */
+    public IoTransport resolve() {
+        switch (this) {
+            case EPOLL:
+                if (!Epoll.isAvailable()) {
+                    throw BindFailureException.transportUnavailable("epoll", Epoll.unavailabilityCause());
+                }
+                return EPOLL;
+            case IO_URING:
+                if (!IoUring.isAvailable()) {
+                    throw BindFailureException.transportUnavailable("io_uring", IoUring.unavailabilityCause());
+                }
+                return IO_URING;
+            case NIO:
+                return NIO;
+            default:
+                if (Epoll.isAvailable()) {
+                    return EPOLL;
+                }
+                return IoUring.isAvailable() ? IO_URING : NIO;
+        }
+    }
+
+    /** Whether this transport can run here ({@code AUTO} and NIO always can). */
+    public boolean isAvailable() {
+        switch (this) {
+            case EPOLL:
+                return Epoll.isAvailable();
+            case IO_URING:
+                return IoUring.isAvailable();
+            default:
+                return true;
+        }
+    }
+
+    /** Why a native transport cannot run here, or null. */
+    public Throwable unavailabilityCause() {
+        switch (this) {
+            case EPOLL:
+                return Epoll.unavailabilityCause();
+            case IO_URING:
+                return IoUring.unavailabilityCause();
+            default:
+                return null;
+        }
+    }
+
+    /** The transport a channel was made by (for a stage that opens channels of its own, e.g. a relay). */
+    public static IoTransport of(Channel channel) {
+        requireNonNull(channel, "channel");
+        String pkg = channel.getClass().getPackageName();
+        return pkg.endsWith(".epoll") ? EPOLL : pkg.endsWith(".uring") ? IO_URING : NIO;
+    }
+
+    /** The event-loop handler factory for {@code MultiThreadIoEventLoopGroup}. */
+    public IoHandlerFactory handlerFactory() {
+        switch (concrete()) {
+            case EPOLL:
+                return EpollIoHandler.newFactory();
+            case IO_URING:
+                return IoUringIoHandler.newFactory();
+            default:
+                return NioIoHandler.newFactory();
+        }
+    }
+
+    /** Client TCP channels to {@code target}'s family. */
+    public ChannelFactory<SocketChannel> socketChannel(InetAddress target) {
+        SocketProtocolFamily family = family(target);
+        switch (concrete()) {
+            case EPOLL:
+                return () -> new EpollSocketChannel(family);
+            case IO_URING:
+                return IoUringSocketChannel::new;
+            default:
+                return () -> new NioSocketChannel(SelectorProvider.provider(), family);
+        }
+    }
+
+    /** UDP channels of {@code address}'s family. */
+    public ChannelFactory<DatagramChannel> datagramChannel(InetAddress address) {
+        SocketProtocolFamily family = family(address);
+        switch (concrete()) {
+            case EPOLL:
+                return () -> new EpollDatagramChannel(family);
+            case IO_URING:
+                return () -> new IoUringDatagramChannel(family);
+            default:
+                return () -> new NioDatagramChannel(SelectorProvider.provider(), family);
+        }
+    }
+
+    /** {@code auto}, {@code epoll}, {@code io_uring} or {@code nio}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    ChannelFactory<ServerSocketChannel> serverChannel(InetAddress address) {
+        SocketProtocolFamily family = family(address);
+        switch (concrete()) {
+            case EPOLL:
+                return () -> new EpollServerSocketChannel(family);
+            case IO_URING:
+                return IoUringServerSocketChannel::new;
+            default:
+                return () -> new NioServerSocketChannel(SelectorProvider.provider(), family);
+        }
+    }
+
+    /** Whether one IPv6 socket can be restricted to IPv6 so that {@code 0.0.0.0} and {@code ::} share a port. */
+    boolean supportsV6Only() {
+        return this != NIO;
+    }
+
+    /** Whether several sockets can share an address with SO_REUSEPORT (the native transports, on Linux). */
+    boolean supportsReusePort() {
+        return this != NIO;
+    }
+
+    /**
+     * Whether an IPv4 TCP listener is an IPv4 ({@code AF_INET}) socket. Netty's io_uring server channel has no
+     * family: it is always {@code AF_INET6}, and binding it to {@code 0.0.0.0} gives a dual-stack {@code [::]}.
+     */
+    boolean hasIpv4ServerSockets() {
+        return this != IO_URING;
+    }
+
+    /**
+     * Reads whole datagrams of up to {@code maxDatagram} bytes (no truncation at Netty's 2 KiB default); on
+     * epoll, {@link #DATAGRAM_BATCH} of them per {@code recvmmsg} call into one pooled buffer, sliced per
+     * datagram.
+     */
+    void datagramReads(Bootstrap udp, int maxDatagram) {
+        if (this == EPOLL && DATAGRAM_BATCH > 1) {
+            udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, maxDatagram);
+            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram * DATAGRAM_BATCH));
+        } else {
+            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram));
+        }
+    }
+
+    private IoTransport concrete() {
+        if (this == AUTO) {
+            throw new IllegalStateException("transport: auto (expected: a concrete transport, see resolve())");
+        }
+        return this;
+    }
+
+    private static SocketProtocolFamily family(InetAddress address) {
+        return address instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+    }
 }

@@ -1,13 +1,14 @@
 package io.inetty.server;
 
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 import java.util.Set;
 
 /**
  * A network service the server can host: its name, default port, transports and pipeline stages.
  *
- * <p>The server builds the listening and datagram sockets and its own stages (connection tracking,
- * shutdown drain); a service contributes only its protocol stages.
+ * <p>The server builds the listening and datagram sockets and its own stages (see {@link Stages} for the
+ * order); a service appends only its protocol stages, after every server and feature stage but the last
+ * ({@link Stages#ERRORS}). Share only stateless {@code @Sharable} handlers; create stateful ones per call.
  */
 public interface Service {
 
@@ -20,17 +21,12 @@ public interface Service {
     /** The transports this service speaks. */
     Set<Transport> transports();
 
-    /**
-     * The service's part of every accepted TCP connection's pipeline: either a
-     * {@link io.netty.channel.ChannelInitializer} that appends the service's codec and handler stages, or a
-     * single handler that the server adds as {@link Stages#HANDLER}. Called once per connection; a service
-     * may return a shared {@code @Sharable} instance.
-     */
-    ChannelHandler tcpHandler();
+    /** Called once per accepted connection, on its event loop: append this service's stages. */
+    void configureTcp(ChannelPipeline pipeline);
 
     /**
-     * The handler of one UDP socket's pipeline: it receives {@link io.netty.channel.socket.DatagramPacket}s
-     * and answers each to its sender. Called once per bound UDP socket.
+     * Called once per bound datagram socket: append the stages that receive its
+     * {@link io.netty.channel.socket.DatagramPacket}s and answer each to its sender.
      */
-    ChannelHandler udpHandler();
+    void configureUdp(ChannelPipeline pipeline);
 }

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First stage of one UDP socket (stateful: its counters). Drops datagrams that access control or strict
- * mode refuse, charges replies larger than their request to the source's reply budget (amplification
- * guard), counts everything, and reports an aggregate access-log line per interval and at close.
+ * The server's stage of one UDP socket ({@link Stages#GUARD}, stateful: its interval counts). Drops datagrams
+ * that access control or strict mode refuse (judging the real sender, see {@link ProxiedDatagram}), charges
+ * replies larger than their request to the real sender's reply budget (amplification guard), counts what came
+ * in and what left into the live metrics, and reports an aggregate access-log line per interval and at close.
  */
 final class UdpGuard extends ChannelDuplexHandler {
     private static final Logger access = LoggerFactory.getLogger(AccessLog.UDP);
@@ -26,30 +27,42 @@ final class UdpGuard extends ChannelDuplexHandler {
     /** Interval of the aggregate access-log line of a busy socket. */
     static final long REPORT_SECONDS = 10;
 
+    /** What every UDP socket of a server shares. */
+    record Shared(AccessPolicy policy, UdpPolicy udp, Set<InetAddress> broadcasts, ReplyBudget budget,
+                  boolean accessLog) {
+    }
+
+    private final Shared shared;
     private final String service;
-    private final AccessPolicy policy;
-    private final boolean strict;
-    private final Set<InetAddress> broadcasts;
-    private final ReplyBudget budget;
-    private final Metrics.Service counters;
+    private final Counters counters;
+    private long[] slots;
+    /** This interval's counts, for the access log (the metrics are counted as they happen). */
     private long datagramsIn;
     private long bytesIn;
     private long datagramsOut;
     private long bytesOut;
-    /** Drops of this interval, by {@link Metrics.Drop} ordinal (no boxing while a flood is dropped). */
-    private final long[] drops = new long[Metrics.Drop.values().length];
+    /** Drops of this interval, by {@link DropReason} ordinal (no boxing while a flood is dropped). */
+    private final long[] drops = new long[DropReason.values().length];
     /** Wire size of the request being handled (replies are written while it is read), or 0. */
     private int requestWire;
+    /** The real sender of the request being handled, or null. */
+    private InetSocketAddress requester;
     private ScheduledFuture<?> reporter;
 
-    UdpGuard(String service, AccessPolicy policy, UdpPolicy udp, Set<InetAddress> broadcasts, ReplyBudget budget,
-             Metrics.Service counters) {
+    UdpGuard(String service, Shared shared, Counters counters) {
         this.service = service;
-        this.policy = policy;
-        this.strict = udp.strict();
-        this.broadcasts = broadcasts;
-        this.budget = budget;
+        this.shared = shared;
         this.counters = counters;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // Added on the socket's event loop once it is bound: count in that loop's slots.
+        slots = counters.local();
+        if (shared.accessLog()) {
+            reporter = ctx.executor().scheduleAtFixedRate(() -> report(ctx), REPORT_SECONDS, REPORT_SECONDS,
+                    TimeUnit.SECONDS);
+        }
     }
 
     @Override
@@ -58,22 +71,28 @@ final class UdpGuard extends ChannelDuplexHandler {
         int payload = p.content().readableBytes();
         datagramsIn++;
         bytesIn += payload;
-        InetSocketAddress sender = p.sender();
-        if (!policy.isOpen() || strict) {
+        Counters.add(slots, Counters.DATAGRAMS_IN, 1);
+        Counters.add(slots, Counters.BYTES_IN, payload);
+        InetSocketAddress sender = ProxiedDatagram.realSender(p);
+        UdpPolicy udp = shared.udp();
+        AccessPolicy policy = shared.policy();
+        if (!policy.isOpen() || udp.strict()) {
             InetAddress ip = AccessPolicy.unmapped(sender.getAddress());
-            Metrics.Drop drop = !policy.isOpen() && !policy.allows(ip) ? Metrics.Drop.DENIED
-                    : strict && refusedByStrict(ip, sender.getPort()) ? Metrics.Drop.STRICT : null;
+            DropReason drop = !policy.isOpen() && !policy.allows(ip) ? DropReason.DENIED
+                    : udp.strict() && refusedByStrict(ip, sender.getPort()) ? DropReason.STRICT : null;
             if (drop != null) {
-                drops[drop.ordinal()]++;
+                dropped(drop);
                 p.release();
                 return;
             }
         }
-        requestWire = payload + headers(sender.getAddress());
+        requestWire = payload + headers(p.sender().getAddress());
+        requester = sender;
         try {
             ctx.fireChannelRead(msg);
         } finally {
             requestWire = 0;
+            requester = null;
         }
     }
 
@@ -83,27 +102,28 @@ final class UdpGuard extends ChannelDuplexHandler {
         int payload = reply.content().readableBytes();
         if (!ctx.channel().isWritable()) {
             // The send queue is full (a flood): UDP may drop, and must not queue without bound.
-            drop(Metrics.Drop.QUEUE_FULL, reply, promise);
+            drop(DropReason.QUEUE_FULL, reply, promise);
             return;
         }
+        ReplyBudget budget = shared.budget();
         if (budget != null) {
             InetAddress recipient = reply.recipient().getAddress();
             int wire = payload + headers(recipient);
-            // Only a reply larger than its request amplifies (never echo's).
-            if (wire > requestWire && !budget.tryTake(AccessPolicy.unmapped(recipient), wire)) {
-                drop(Metrics.Drop.BUDGET, reply, promise);
+            // Only a reply larger than its request amplifies (never echo's); charged to the real client.
+            InetAddress charged = requester != null ? requester.getAddress() : recipient;
+            if (wire > requestWire && !budget.tryTake(AccessPolicy.unmapped(charged), wire)) {
+                drop(DropReason.BUDGET, reply, promise);
                 return;
             }
         }
-        datagramsOut++;
-        bytesOut += payload;
+        if (payload > 0) {
+            // Netty's datagram channels skip an empty buffer without sending anything: count only what leaves.
+            datagramsOut++;
+            bytesOut += payload;
+            Counters.add(slots, Counters.DATAGRAMS_OUT, 1);
+            Counters.add(slots, Counters.BYTES_OUT, payload);
+        }
         ctx.write(msg, promise);
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        reporter = ctx.executor().scheduleAtFixedRate(() -> report(ctx), REPORT_SECONDS, REPORT_SECONDS, TimeUnit.SECONDS);
-        ctx.fireChannelActive();
     }
 
     @Override
@@ -115,32 +135,30 @@ final class UdpGuard extends ChannelDuplexHandler {
         ctx.fireChannelInactive();
     }
 
-    /** Adds this interval's counts to the server's metrics and logs them if there were any. */
+    /** Logs this interval's counts if there were any. */
     void report(ChannelHandlerContext ctx) {
-        if (datagramsIn == 0 && datagramsOut == 0) {
+        if (datagramsIn == 0 && datagramsOut == 0 || !shared.accessLog()) {
             return;
-        }
-        counters.messagesIn.add(datagramsIn);
-        counters.bytesIn.add(bytesIn);
-        counters.messagesOut.add(datagramsOut);
-        counters.bytesOut.add(bytesOut);
-        for (Metrics.Drop d : Metrics.Drop.values()) {
-            counters.drops.get(d).add(drops[d.ordinal()]);
         }
         if (access.isInfoEnabled()) {
             access.info("udp {} local={} datagrams_in={} bytes_in={} datagrams_out={} bytes_out={} dropped_denied={}"
-                            + " dropped_strict={} dropped_budget={} dropped_queue_full={}", service,
+                            + " dropped_strict={} dropped_budget={} dropped_queue_full={} dropped_policy={}", service,
                     Endpoint.format((InetSocketAddress) ctx.channel().localAddress()), datagramsIn, bytesIn,
-                    datagramsOut, bytesOut, drops[Metrics.Drop.DENIED.ordinal()],
-                    drops[Metrics.Drop.STRICT.ordinal()], drops[Metrics.Drop.BUDGET.ordinal()],
-                    drops[Metrics.Drop.QUEUE_FULL.ordinal()]);
+                    datagramsOut, bytesOut, drops[DropReason.DENIED.ordinal()], drops[DropReason.STRICT.ordinal()],
+                    drops[DropReason.BUDGET.ordinal()], drops[DropReason.QUEUE_FULL.ordinal()],
+                    drops[DropReason.POLICY.ordinal()]);
         }
         datagramsIn = bytesIn = datagramsOut = bytesOut = 0;
         Arrays.fill(drops, 0);
     }
 
-    private void drop(Metrics.Drop why, DatagramPacket reply, ChannelPromise promise) {
+    private void dropped(DropReason why) {
         drops[why.ordinal()]++;
+        Counters.dropped(slots, why, 1);
+    }
+
+    private void drop(DropReason why, DatagramPacket reply, ChannelPromise promise) {
+        dropped(why);
         reply.release();
         if (!promise.isVoid()) {
             promise.trySuccess();
@@ -151,7 +169,7 @@ final class UdpGuard extends ChannelDuplexHandler {
         if (ip.isLoopbackAddress()) {
             return false;
         }
-        return port < 1024 || ip.isMulticastAddress() || ip.isAnyLocalAddress() || broadcasts.contains(ip);
+        return port < 1024 || ip.isMulticastAddress() || ip.isAnyLocalAddress() || shared.broadcasts().contains(ip);
     }
 
     static int headers(InetAddress ip) {

@@ -3,8 +3,7 @@ package io.inetty.protocols.chargen;
 import static java.util.Objects.requireNonNull;
 
 import io.inetty.protocols.BaseService;
-import io.inetty.protocols.Initializers;
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -18,7 +17,6 @@ public final class Chargen extends BaseService {
     public static final String NAME = "chargen";
 
     private final Supplier<RandomGenerator> random;
-    private final ChannelHandler tcp = Initializers.perChannel(ChargenStream::new);
 
     /** Chargen with thread-local randomness for UDP reply lengths. */
     public Chargen() {
@@ -32,12 +30,12 @@ public final class Chargen extends BaseService {
     }
 
     @Override
-    public ChannelHandler tcpHandler() {
-        return tcp;
+    public void configureTcp(ChannelPipeline pipeline) {
+        handler(pipeline, new ChargenStream());
     }
 
     @Override
-    public ChannelHandler udpHandler() {
-        return new ChargenDatagram(random.get());
+    public void configureUdp(ChannelPipeline pipeline) {
+        handler(pipeline, new ChargenDatagram(random.get()));
     }
 }

@@ -3,13 +3,9 @@ package io.inetty.protocols.daytime;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.util.Objects.requireNonNull;
 
-import io.inetty.protocols.BaseService;
-import io.inetty.protocols.Initializers;
-import io.inetty.protocols.OneShot;
-import io.inetty.protocols.Responder;
+import io.inetty.protocols.OneShotService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelHandler;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,7 +17,7 @@ import java.util.Locale;
  * Format (stable): {@code Tuesday, November 24, 2026 21:50:25-UTC} followed by CR LF, English names,
  * 24-hour clock, the zone's short name after the dash.
  */
-public final class Daytime extends BaseService implements Responder {
+public final class Daytime extends OneShotService {
     /** The registered name. */
     public static final String NAME = "daytime";
     /** The line format, without the CR LF. */
@@ -32,8 +28,6 @@ public final class Daytime extends BaseService implements Responder {
 
     private final Clock clock;
     private final ZoneId zone;
-    private final ChannelHandler tcp = Initializers.shared(OneShot.tcp(this));
-    private final ChannelHandler udp = OneShot.udp(this);
 
     /** Daytime in UTC from the system clock. */
     public Daytime() {
@@ -45,16 +39,6 @@ public final class Daytime extends BaseService implements Responder {
         super(NAME, 13);
         this.clock = requireNonNull(clock, "clock");
         this.zone = requireNonNull(zone, "zone");
-    }
-
-    @Override
-    public ChannelHandler tcpHandler() {
-        return tcp;
-    }
-
-    @Override
-    public ChannelHandler udpHandler() {
-        return udp;
     }
 
     /** The line for the clock's current instant, CR LF included. */

@@ -1,9 +1,8 @@
 package io.inetty.protocols.discard;
 
 import io.inetty.protocols.BaseService;
-import io.inetty.protocols.Initializers;
 import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -18,16 +17,14 @@ public final class Discard extends BaseService {
         super(NAME, 9);
     }
 
-    private static final ChannelHandler TCP = Initializers.shared(Sink.INSTANCE);
-
     @Override
-    public ChannelHandler tcpHandler() {
-        return TCP;
+    public void configureTcp(ChannelPipeline pipeline) {
+        handler(pipeline, Sink.INSTANCE);
     }
 
     @Override
-    public ChannelHandler udpHandler() {
-        return Sink.INSTANCE;
+    public void configureUdp(ChannelPipeline pipeline) {
+        handler(pipeline, Sink.INSTANCE);
     }
 
     /** Releases every message (stream bytes or datagrams) and sends nothing. */

@@ -1,10 +1,9 @@
 package io.inetty.protocols.echo;
 
 import io.inetty.protocols.BaseService;
-import io.inetty.protocols.Initializers;
 import io.inetty.protocols.Udp;
 import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -20,16 +19,14 @@ public final class Echo extends BaseService {
         super(NAME, 7);
     }
 
-    private static final ChannelHandler TCP = Initializers.shared(TcpEcho.INSTANCE);
-
     @Override
-    public ChannelHandler tcpHandler() {
-        return TCP;
+    public void configureTcp(ChannelPipeline pipeline) {
+        handler(pipeline, TcpEcho.INSTANCE);
     }
 
     @Override
-    public ChannelHandler udpHandler() {
-        return UdpEcho.INSTANCE;
+    public void configureUdp(ChannelPipeline pipeline) {
+        handler(pipeline, UdpEcho.INSTANCE);
     }
 
     /**

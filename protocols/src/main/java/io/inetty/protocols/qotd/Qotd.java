@@ -3,28 +3,22 @@ package io.inetty.protocols.qotd;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.util.Objects.requireNonNull;
 
-import io.inetty.protocols.BaseService;
-import io.inetty.protocols.Initializers;
-import io.inetty.protocols.OneShot;
-import io.inetty.protocols.Responder;
+import io.inetty.protocols.OneShotService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelHandler;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /** Quote of the day (RFC 865, port 17): one quote, then close (TCP) or one datagram per request (UDP). */
-public final class Qotd extends BaseService implements Responder {
+public final class Qotd extends OneShotService {
     /** The registered name. */
     public static final String NAME = "qotd";
 
     /** Each quote as it goes on the wire: US-ASCII, lines ending CR LF. */
     private final byte[][] messages;
     private final Supplier<RandomGenerator> random;
-    private final ChannelHandler tcp = Initializers.shared(OneShot.tcp(this));
-    private final ChannelHandler udp = OneShot.udp(this);
 
     /** The built-in quotes, picked at random. */
     public Qotd() {
@@ -40,16 +34,6 @@ public final class Qotd extends BaseService implements Responder {
         for (int i = 0; i < messages.length; i++) {
             messages[i] = (checked.get(i).replace("\n", "\r\n") + "\r\n").getBytes(US_ASCII);
         }
-    }
-
-    @Override
-    public ChannelHandler tcpHandler() {
-        return tcp;
-    }
-
-    @Override
-    public ChannelHandler udpHandler() {
-        return udp;
     }
 
     @Override

@@ -2,13 +2,9 @@ package io.inetty.protocols.time;
 
 import static java.util.Objects.requireNonNull;
 
-import io.inetty.protocols.BaseService;
-import io.inetty.protocols.Initializers;
-import io.inetty.protocols.OneShot;
-import io.inetty.protocols.Responder;
+import io.inetty.protocols.OneShotService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelHandler;
 import java.time.Clock;
 
 /**
@@ -16,15 +12,13 @@ import java.time.Clock;
  * (TCP); any datagram, even an empty one, gets the same 4 bytes (UDP). The count wraps modulo 2^32 on
  * 2036-02-07T06:28:16Z, as clients expect.
  */
-public final class Time extends BaseService implements Responder {
+public final class Time extends OneShotService {
     /** The registered name. */
     public static final String NAME = "time";
     /** Seconds from 1900-01-01T00:00Z to the Unix epoch. */
     public static final long EPOCH_OFFSET = 2_208_988_800L;
 
     private final Clock clock;
-    private final ChannelHandler tcp = Initializers.shared(OneShot.tcp(this));
-    private final ChannelHandler udp = OneShot.udp(this);
 
     /** Time from the system clock. */
     public Time() {
@@ -35,16 +29,6 @@ public final class Time extends BaseService implements Responder {
     public Time(Clock clock) {
         super(NAME, 37);
         this.clock = requireNonNull(clock, "clock");
-    }
-
-    @Override
-    public ChannelHandler tcpHandler() {
-        return tcp;
-    }
-
-    @Override
-    public ChannelHandler udpHandler() {
-        return udp;
     }
 
     /** The RFC 868 value for the clock's current second, as an unsigned 32-bit number. */
