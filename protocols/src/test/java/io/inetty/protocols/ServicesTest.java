@@ -1,5 +1,10 @@
 package io.inetty.protocols;
 
+import static io.inetty.protocols.TestChannels.tcpHandler;
+import static io.inetty.protocols.TestChannels.tcpStages;
+import static io.inetty.protocols.TestChannels.udpHandler;
+import static io.inetty.protocols.TestChannels.udpStages;
+
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,18 +40,28 @@ class ServicesTest {
     void everyServiceSpeaksTcpAndUdpAndHasHandlers() {
         for (Service service : Services.all()) {
             assertThat(service.transports()).as(service.name()).isEqualTo(EnumSet.allOf(Transport.class));
-            assertThat(service.tcpHandler()).as(service.name()).isNotNull();
-            assertThat(service.udpHandler()).as(service.name()).isNotNull();
+            assertThat(tcpHandler(service)).as(service.name()).isNotNull();
+            assertThat(udpHandler(service)).as(service.name()).isNotNull();
             assertThat(service.name()).isLowerCase();
         }
     }
 
     @Test
     void constantsAreTheSameServices() {
-        assertThat(List.of(Services.ECHO, Services.DISCARD, Services.DAYTIME, Services.QOTD, Services.CHARGEN,
-                        Services.TIME))
-                .extracting(Service::name)
-                .containsExactlyElementsOf(Services.all().stream().map(Service::name).toList());
+        List<Service> constants = List.of(Services.ECHO, Services.DISCARD, Services.DAYTIME, Services.QOTD,
+                Services.CHARGEN, Services.TIME);
+        List<Service> all = Services.all();
+        assertThat(constants).hasSameSizeAs(all);
+        for (int i = 0; i < all.size(); i++) {
+            Service constant = constants.get(i);
+            Service built = all.get(i);
+            assertThat(constant).as(built.name()).isExactlyInstanceOf(built.getClass());
+            assertThat(constant.name()).isEqualTo(built.name());
+            assertThat(constant.defaultPort()).as(built.name()).isEqualTo(built.defaultPort());
+            assertThat(constant.transports()).as(built.name()).isEqualTo(built.transports());
+            assertThat(tcpHandler(constant).getClass()).as(built.name()).isEqualTo(tcpHandler(built).getClass());
+            assertThat(udpHandler(constant).getClass()).as(built.name()).isEqualTo(udpHandler(built).getClass());
+        }
     }
 
     @Test

@@ -4,8 +4,12 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
+import io.inetty.server.Service;
+import io.inetty.server.Stages;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -25,6 +29,44 @@ public final class TestChannels {
     public static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 10_007);
 
     private TestChannels() {
+    }
+
+    /** An initializer that appends {@code service}'s TCP stages, as the server does for each connection. */
+    public static ChannelHandler tcpStages(Service service) {
+        return new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                service.configureTcp(ch.pipeline());
+            }
+        };
+    }
+
+    /** An initializer that appends {@code service}'s UDP stages, as the server does for each datagram socket. */
+    public static ChannelHandler udpStages(Service service) {
+        return new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                service.configureUdp(ch.pipeline());
+            }
+        };
+    }
+
+    /** The protocol stage ({@link Stages#HANDLER}) {@code service} adds to a new TCP pipeline. */
+    public static ChannelHandler tcpHandler(Service service) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        service.configureTcp(ch.pipeline());
+        ChannelHandler h = ch.pipeline().get(Stages.HANDLER);
+        ch.finishAndReleaseAll();
+        return h;
+    }
+
+    /** The protocol stage ({@link Stages#HANDLER}) {@code service} adds to a new UDP pipeline. */
+    public static ChannelHandler udpHandler(Service service) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        service.configureUdp(ch.pipeline());
+        ChannelHandler h = ch.pipeline().get(Stages.HANDLER);
+        ch.finishAndReleaseAll();
+        return h;
     }
 
     /** A datagram from {@link #SENDER} to {@link #SERVER}. */

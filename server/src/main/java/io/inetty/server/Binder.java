@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ final class Binder {
     private final EventLoopGroup group;
     private final List<Channel> listeners;
     private final Pipelines pipelines;
+    /** The sockets of each UDP endpoint (several with SO_REUSEPORT shards), for the address watcher. */
+    private final Map<Endpoint, List<Channel>> udpSockets = new ConcurrentHashMap<>();
     private final List<InetAddress> tcpAddresses;
     private final List<InetAddress> udpAddresses;
     private final boolean udpSkipsUnavailable;
@@ -64,6 +67,16 @@ final class Binder {
             udpSkipsUnavailable = false;
             tcpDualStack = false;
         }
+    }
+
+    /** Whether UDP serves each local address (wildcard mode), and should follow address changes. */
+    boolean followsAddresses() {
+        return udpSkipsUnavailable;
+    }
+
+    /** The addresses UDP was bound to at start (wildcard mode: the local unicast addresses). */
+    List<InetAddress> udpAddresses() {
+        return udpAddresses;
     }
 
     private static List<InetAddress> wildcardTcp(AddressFamily family, IoTransport io) {
@@ -120,6 +133,7 @@ final class Binder {
                     listeners.remove(ch);
                     ch.close().awaitUninterruptibly();
                 }
+                udpSockets.values().removeIf(channels -> opened.containsAll(channels));
                 if (attempt == EPHEMERAL_ATTEMPTS) {
                     throw clash.failure;
                 }
@@ -134,49 +148,73 @@ final class Binder {
         List<InetAddress> addresses = udp ? udpAddresses : tcpAddresses;
         int bound = port;
         for (InetAddress address : addresses) {
-            InetSocketAddress target = new InetSocketAddress(address, bound);
-            List<EventLoopGroup> shards = shards();
-            // With shards, a plain bind first: SO_REUSEPORT would silently share a port another process holds.
-            ChannelFuture f = bootstrap(b, address, group, false).bind(target).awaitUninterruptibly();
-            if (f.isSuccess() && shards.size() > 1) {
-                target = new InetSocketAddress(address, ((InetSocketAddress) f.channel().localAddress()).getPort());
-                f.channel().close().awaitUninterruptibly();
-                f = bindShards(b, address, target, shards, opened);
-            } else if (f.isSuccess()) {
-                listeners.add(f.channel());
-                opened.add(f.channel());
-            }
-            if (!f.isSuccess()) {
-                BindFailureException failure = BindFailure.of(b.service().name(), b.transport(), target, f.cause());
+            Endpoint endpoint;
+            try {
+                endpoint = bindOne(b, address, bound, opened);
+            } catch (BindFailureException failure) {
                 if (udp && udpSkipsUnavailable && failure.kind() == BindFailureException.Kind.ADDRESS_NOT_AVAILABLE) {
-                    log.warn("skipping UDP on {}: {}", Endpoint.format(target), f.cause().getMessage());
+                    log.warn("skipping UDP on {}: {}", Endpoint.format(failure.address()), failure.getCause().getMessage());
                     continue;
                 }
-                if (ephemeral && (bound != 0 || shards.size() > 1)
+                if (ephemeral && (bound != 0 || shards().size() > 1)
                         && failure.kind() == BindFailureException.Kind.ADDRESS_IN_USE) {
                     throw new RetryablePortClash(failure);
                 }
                 throw failure;
             }
-            InetSocketAddress local = (InetSocketAddress) f.channel().localAddress();
-            Endpoint endpoint = new Endpoint(b, local);
-            if (udp) {
-                startUdp(endpoint, opened, shards.size());
-            }
             out.add(endpoint);
-            bound = local.getPort();
+            bound = endpoint.port();
         }
         return bound;
     }
 
-    /** Builds the pipelines of the UDP socket(s) just bound (the last {@code count} opened), then starts reading. */
-    private void startUdp(Endpoint endpoint, List<Channel> opened, int count) {
-        for (Channel ch : opened.subList(opened.size() - count, opened.size())) {
-            ch.eventLoop().submit(() -> {
-                pipelines.udp(endpoint, ch);
-                ch.config().setAutoRead(true);
-            }).syncUninterruptibly();
+    /**
+     * Binds one UDP binding on a further address at {@code port} (the address watcher); its sockets are tracked for
+     * {@link #closeUdp}. Throws {@link BindFailureException}.
+     */
+    Endpoint bindUdp(ServiceBinding b, InetAddress address, int port) {
+        return bindOne(b, address, port, new ArrayList<>());
+    }
+
+    /** Closes the UDP sockets of {@code endpoint} (its address has gone); waits until they are closed. */
+    void closeUdp(Endpoint endpoint) {
+        List<Channel> channels = udpSockets.remove(endpoint);
+        if (channels != null) {
+            channels.forEach(listeners::remove);
+            channels.forEach(ch -> ch.close().awaitUninterruptibly());
         }
+    }
+
+    /** Binds {@code b} at one address (one socket, or one per loop); every socket opened is tracked at once. */
+    private Endpoint bindOne(ServiceBinding b, InetAddress address, int port, List<Channel> opened) {
+        InetSocketAddress target = new InetSocketAddress(address, port);
+        List<EventLoopGroup> shards = shards();
+        int before = opened.size();
+        // With shards, a plain bind first: SO_REUSEPORT would silently share a port another process holds.
+        ChannelFuture f = bootstrap(b, address, group, false).bind(target).awaitUninterruptibly();
+        if (f.isSuccess() && shards.size() > 1) {
+            target = new InetSocketAddress(address, ((InetSocketAddress) f.channel().localAddress()).getPort());
+            f.channel().close().awaitUninterruptibly();
+            f = bindShards(b, address, target, shards, opened);
+        } else if (f.isSuccess()) {
+            listeners.add(f.channel());
+            opened.add(f.channel());
+        }
+        if (!f.isSuccess()) {
+            throw BindFailure.of(b.service().name(), b.transport(), target, f.cause());
+        }
+        Endpoint endpoint = new Endpoint(b, (InetSocketAddress) f.channel().localAddress());
+        if (b.transport() == Transport.UDP) {
+            List<Channel> mine = List.copyOf(opened.subList(before, opened.size()));
+            for (Channel ch : mine) {
+                ch.eventLoop().submit(() -> {
+                    pipelines.udp(endpoint, ch);
+                    ch.config().setAutoRead(true);
+                }).syncUninterruptibly();
+            }
+            udpSockets.put(endpoint, mine);
+        }
+        return endpoint;
     }
 
     /**

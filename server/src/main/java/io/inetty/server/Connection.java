@@ -87,7 +87,10 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
         InetSocketAddress peer = realPeer();
         CloseReason refused = peer == null ? CloseReason.ERROR : shared.admission().admit(AccessPolicy.unmapped(peer.getAddress()));
         if (refused != null) {
+            // Counted now, before the peer can see the close; the close is not counted again.
             reason = refused;
+            Counters.closed(slots, refused);
+            slots = null;
             ctx.close();
             return;
         }
@@ -186,7 +189,7 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             InetSocketAddress peer = realPeer();
             InetSocketAddress via = peer == null ? null : via();
             access.info("tcp {} peer={} local={}{} in={} out={} ms={} reason={}", shared.endpoint().service(),
-                    peer == null ? "?" : Endpoint.format(peer), Endpoint.format(localAddress()),
+                    peer == null ? "?" : Endpoint.format(peer), Endpoint.format(localAddress() != null ? localAddress() : shared.endpoint().address()),
                     via == null ? "" : " via=" + Endpoint.format(via), bytesIn, bytesOut,
                     System.currentTimeMillis() - acceptedAt, r.label());
         }
@@ -299,12 +302,12 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
 
     @Override
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        return channel.localAddress() instanceof InetSocketAddress ? (InetSocketAddress) channel.localAddress() : null;
     }
 
     @Override
     public InetSocketAddress socketPeer() {
-        return (InetSocketAddress) channel.remoteAddress();
+        return channel.remoteAddress() instanceof InetSocketAddress ? (InetSocketAddress) channel.remoteAddress() : null;
     }
 
     @Override

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.util.ArrayList;
@@ -33,18 +32,23 @@ public final class InettyServer implements AutoCloseable {
     private final Connections accepted;
     private final List<Endpoint> endpoints;
     private final Metrics metrics;
+    private final AddressWatcher watcher;
+    private final Threads threads;
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
     private boolean stopped;
 
-    private InettyServer(ServerConfig config, IoTransport io, EventLoopGroup group, List<Channel> listeners,
-                         Connections accepted, List<Endpoint> endpoints, Metrics metrics) {
+    private InettyServer(ServerConfig config, IoTransport io, EventLoopGroup group, Threads threads,
+                         List<Channel> listeners, Connections accepted, List<Endpoint> endpoints, Metrics metrics,
+                         AddressWatcher watcher) {
         this.config = config;
         this.io = io;
         this.group = group;
+        this.threads = threads;
         this.listeners = listeners;
         this.accepted = accepted;
-        this.endpoints = List.copyOf(endpoints);
+        this.endpoints = endpoints;
         this.metrics = metrics;
+        this.watcher = watcher;
     }
 
     /**
@@ -55,8 +59,8 @@ public final class InettyServer implements AutoCloseable {
     public static InettyServer start(ServerConfig config) {
         requireNonNull(config, "config");
         IoTransport io = config.transport().resolve();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.threads(),
-                new DefaultThreadFactory("inetty", true), io.handlerFactory());
+        Threads threads = new Threads();
+        EventLoopGroup group = new EventLoops(config.threads(), threads, io.handlerFactory());
         List<Channel> listeners = new CopyOnWriteArrayList<>();
         Metrics metrics = new Metrics();
         Connections accepted = new Connections();
@@ -65,16 +69,22 @@ public final class InettyServer implements AutoCloseable {
                 config.udp().strict() ? AddressResolver.broadcasts() : Set.of(), budget, config.accessLog());
         try {
             Pipelines pipelines = new Pipelines(config, accepted, metrics, udp);
-            List<Endpoint> endpoints = new Binder(config, io, group, listeners, pipelines).bindAll();
+            Binder binder = new Binder(config, io, group, listeners, pipelines);
+            List<Endpoint> endpoints = new CopyOnWriteArrayList<>(binder.bindAll());
+            AddressWatcher watcher = binder.followsAddresses() && endpoints.stream().anyMatch(e -> e.transport() == Transport.UDP)
+                    ? new AddressWatcher(binder, endpoints, () -> AddressResolver.localUnicast(config.family()),
+                            AddressWatcher.INTERVAL_MILLIS)
+                    : null;
             if (budget != null) {
                 group.scheduleAtFixedRate(budget::sweep, 10, 10, TimeUnit.SECONDS);
             }
             log.info("transport {}, {} event loop thread(s), {} socket(s) bound", io.label(), config.threads(),
                     endpoints.size());
-            return new InettyServer(config, io, group, listeners, accepted, endpoints, metrics);
+            return new InettyServer(config, io, group, threads, listeners, accepted, endpoints, metrics, watcher);
         } catch (RuntimeException e) {
             closeAll(listeners);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+            threads.join();
             throw e;
         }
     }
@@ -94,9 +104,12 @@ public final class InettyServer implements AutoCloseable {
         return group;
     }
 
-    /** Every bound socket, in configuration order, with the address read from the channel. */
+    /**
+     * Every bound socket, in configuration order, with the address read from the channel. In wildcard mode UDP
+     * follows the host's addresses, so this list may change while the server runs.
+     */
     public List<Endpoint> endpoints() {
-        return endpoints;
+        return List.copyOf(endpoints);
     }
 
     /** The port of a service (all its sockets of one label share it when it was asked for as port 0). */
@@ -162,6 +175,9 @@ public final class InettyServer implements AutoCloseable {
         }
         stopped = true;
         drainListeners.forEach(Runnable::run);
+        if (watcher != null) {
+            watcher.close();
+        }
         closeAll(listeners);
         accepted.beginStop(group);
         long timeoutMs = config.shutdownTimeout().toMillis();
@@ -175,6 +191,7 @@ public final class InettyServer implements AutoCloseable {
             }
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        threads.join();
         log.info("stopped");
     }
 
@@ -182,6 +199,33 @@ public final class InettyServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Makes the event-loop threads and remembers them, so the stop returns only once each has ended. */
+    private static final class Threads extends DefaultThreadFactory {
+        private final List<Thread> made = new CopyOnWriteArrayList<>();
+
+        Threads() {
+            super("inetty", true);
+        }
+
+        @Override
+        protected Thread newThread(Runnable r, String name) {
+            Thread t = super.newThread(r, name);
+            made.add(t);
+            return t;
+        }
+
+        void join() {
+            for (Thread t : made) {
+                try {
+                    t.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static void closeAll(List<Channel> channels) {

@@ -26,6 +26,11 @@ public final class Metrics {
         return new MetricsSnapshot(out);
     }
 
+    /** Connections ended or refused for {@code reason} so far, over every service. */
+    public long count(CloseReason reason) {
+        return snapshot().totals().closed(reason);
+    }
+
     /** Connections open now, over every service. */
     public long openConnections() {
         return snapshot().totals().connectionsOpen();

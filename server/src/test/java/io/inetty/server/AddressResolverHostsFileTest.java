@@ -54,11 +54,11 @@ class AddressResolverHostsFileTest {
     @Test
     void ipv4OnlyWithANameThatHasOnlyIpv6Fails() {
         assertThatThrownBy(() -> AddressResolver.resolve(List.of("v6only.inetty.test"), AddressFamily.IPV4))
-                .isInstanceOf(InettyException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("v6only.inetty.test")
                 .hasMessageContaining("no IPv4 address");
         assertThatThrownBy(() -> AddressResolver.resolve(List.of("localhost", "v4only.inetty.test"), AddressFamily.IPV6))
-                .isInstanceOf(InettyException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("v4only.inetty.test")
                 .hasMessageContaining("no IPv6 address");
     }
@@ -66,8 +66,20 @@ class AddressResolverHostsFileTest {
     @Test
     void aNameThatDoesNotResolveFailsNamingTheHost() {
         assertThatThrownBy(() -> AddressResolver.resolve(List.of("localhost", "no-such-host.invalid"), AddressFamily.ANY))
-                .isInstanceOf(InettyException.class)
+                .isInstanceOf(BindFailureException.class)
                 .hasMessageContaining("no-such-host.invalid")
-                .hasMessageContaining("cannot resolve");
+                .hasMessageContaining("cannot resolve")
+                .extracting(e -> ((BindFailureException) e).kind()).isEqualTo(BindFailureException.Kind.UNRESOLVABLE);
+    }
+
+    /** A name that does not resolve fails the start before any socket is bound (defect: the test used "[]"). */
+    @Test
+    void unresolvableHostFailsBeforeBinding() throws Exception {
+        int before = AllOrNothingBindTest.openChannelsOfThisProcess();
+        assertThatThrownBy(() -> Inetty.builder().bind("127.0.0.1").bind("nowhere.inetty.test")
+                .service(TestServices.echo("alpha"), 0).threads(1).start().close())
+                .isInstanceOf(BindFailureException.class).hasMessageContaining("'nowhere.inetty.test'")
+                .extracting(e -> ((BindFailureException) e).kind()).isEqualTo(BindFailureException.Kind.UNRESOLVABLE);
+        assertThat(AllOrNothingBindTest.openChannelsOfThisProcess()).isLessThanOrEqualTo(before);
     }
 }

@@ -74,30 +74,41 @@ class AddressResolverTest {
                 .containsExactly(V4_LOOPBACK, ip("127.0.0.2"));
         assertThat(AddressResolver.resolve(List.of("::1"), AddressFamily.IPV6)).containsExactly(V6_LOOPBACK);
         // Every host must have an address of the family: a literal of the other family is an error, not skipped.
+        // A configuration error (IllegalArgumentException), not a start failure.
         assertThatThrownBy(() -> AddressResolver.resolve(both, AddressFamily.IPV4))
-                .isInstanceOf(InettyException.class).hasMessage("bind: '::1' has no IPv4 address");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bind: '::1' has no IPv4 address, and only IPv4 is served (its address is ::1)");
         assertThatThrownBy(() -> AddressResolver.resolve(both, AddressFamily.IPV6))
-                .isInstanceOf(InettyException.class).hasMessage("bind: '127.0.0.1' has no IPv6 address");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bind: '127.0.0.1' has no IPv6 address, and only IPv6 is served (its address is 127.0.0.1)");
     }
 
     @Test
     void ipv4OnlyWithOnlyAnIpv6LiteralFails() {
         assertThatThrownBy(() -> AddressResolver.resolve(List.of("::1"), AddressFamily.IPV4))
-                .isInstanceOf(InettyException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("::1")
                 .hasMessageContaining("IPv4");
         assertThatThrownBy(() -> AddressResolver.resolve(List.of("127.0.0.1"), AddressFamily.IPV6))
-                .isInstanceOf(InettyException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("127.0.0.1")
                 .hasMessageContaining("IPv6");
     }
 
     @Test
-    void emptyHostIsRejected() {
-        assertThatThrownBy(() -> AddressResolver.resolve(List.of(" "), AddressFamily.ANY))
-                .isInstanceOf(InettyException.class).hasMessageContaining("expected: a host name or an IP literal");
-        assertThatThrownBy(() -> AddressResolver.resolve(List.of("[]"), AddressFamily.ANY))
-                .isInstanceOf(InettyException.class).hasMessageContaining("'[]'");
+    void malformedHostsAreConfigurationErrors() {
+        for (String bad : List.of(" ", "[]", "[::1]:7", "127.0.0.1:7", "localhost:7", "[::1")) {
+            assertThatThrownBy(() -> AddressResolver.resolve(List.of(bad), AddressFamily.ANY)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("bind: '" + bad + "' (expected: a host name or an IP literal, without a port)");
+        }
+    }
+
+    @Test
+    void loopbackIsTheEmbeddedDefault() {
+        assertThat(AddressResolver.loopback(AddressFamily.ANY)).containsExactly(V4_LOOPBACK, V6_LOOPBACK);
+        assertThat(AddressResolver.loopback(AddressFamily.IPV4)).containsExactly(V4_LOOPBACK);
+        assertThat(AddressResolver.loopback(AddressFamily.IPV6)).containsExactly(V6_LOOPBACK);
     }
 
     /** With the system resolver: whatever {@code localhost} maps to here, de-duplicated, 127.0.0.1 included. */

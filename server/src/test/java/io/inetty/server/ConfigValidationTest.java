@@ -29,37 +29,37 @@ class ConfigValidationTest {
 
     @Test
     void serviceBinding() {
-        assertThatThrownBy(() -> new ServiceBinding(ECHO, Transport.TCP, 70000))
+        assertThatThrownBy(() -> ServiceBinding.of(ECHO, Transport.TCP, 70000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("port: 70000 (expected: 0-65535)");
         assertThatThrownBy(() -> Inetty.builder().service(ECHO, -5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("port: -5 (expected: 0-65535)");
-        assertThatThrownBy(() -> new ServiceBinding(GREETER, Transport.UDP, 7))
+        assertThatThrownBy(() -> ServiceBinding.of(GREETER, Transport.UDP, 7))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("transport: udp (hi speaks [TCP])");
-        assertThatThrownBy(() -> new ServiceBinding(null, Transport.TCP, 7))
+        assertThatThrownBy(() -> ServiceBinding.of(null, Transport.TCP, 7))
                 .isInstanceOf(NullPointerException.class).hasMessage("service");
-        assertThatThrownBy(() -> new ServiceBinding(ECHO, null, 7))
+        assertThatThrownBy(() -> ServiceBinding.of(ECHO, null, 7))
                 .isInstanceOf(NullPointerException.class).hasMessage("transport");
-        assertThat(new ServiceBinding(ECHO, Transport.UDP, 65535).port()).isEqualTo(65535);
+        assertThat(ServiceBinding.of(ECHO, Transport.UDP, 65535).port()).isEqualTo(65535);
     }
 
     @Test
     void builderServiceAddsOneBindingPerTransportSpoken() {
         ServerConfig c = Inetty.builder().service(ECHO, 7).service(GREETER, 0).config();
-        assertThat(c.bindings()).containsExactly(
-                new ServiceBinding(ECHO, Transport.TCP, 7),
-                new ServiceBinding(ECHO, Transport.UDP, 7),
-                new ServiceBinding(GREETER, Transport.TCP, 0));
+        assertThat(c.bindings()).extracting(ServiceBinding::toString)
+                .containsExactly("echo/tcp:7", "echo/udp:7", "hi/tcp:0");
     }
 
     @Test
     void builderDefaults() {
         ServerConfig c = Inetty.builder().service(ECHO, 0).config();
-        assertThat(c.hosts()).isEmpty();
+        assertThat(c.hosts()).as("loopback").isEmpty();
+        assertThat(c.wildcard()).isFalse();
+        assertThat(c.accessLog()).isFalse();
         assertThat(c.family()).isEqualTo(AddressFamily.ANY);
         assertThat(c.transport()).isEqualTo(IoTransport.AUTO);
         assertThat(c.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(c.shutdownTimeout()).isEqualTo(ServerConfig.DEFAULT_SHUTDOWN_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.shutdownTimeout()).isEqualTo(ServerConfig.DEFAULT_SHUTDOWN_TIMEOUT).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
@@ -74,9 +74,9 @@ class ConfigValidationTest {
     @Test
     void duplicateServiceTransport() {
         assertThatThrownBy(() -> Inetty.builder().service(ECHO, 0).service(ECHO, Transport.TCP, 7).config())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("bindings: echo/tcp given twice");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("services: echo/tcp given twice");
         assertThatThrownBy(() -> Inetty.builder().service(ECHO, 7).service(TestServices.echo("echo"), 8).config())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("bindings: echo/tcp given twice");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("services: echo/tcp given twice");
         // The same service on its two transports, at different ports, is fine.
         assertThatNoException().isThrownBy(() ->
                 Inetty.builder().service(ECHO, Transport.TCP, 7).service(ECHO, Transport.UDP, 8).config());
@@ -85,7 +85,7 @@ class ConfigValidationTest {
     @Test
     void noBindings() {
         assertThatThrownBy(() -> Inetty.builder().bind("127.0.0.1").config())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("bindings: [] (expected: at least one service)");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("services: none (expected: at least one service)");
     }
 
     @Test
@@ -109,11 +109,9 @@ class ConfigValidationTest {
 
     @Test
     void configIsAnImmutableCopy() {
-        List<String> hosts = new ArrayList<>(List.of("127.0.0.1"));
-        List<ServiceBinding> bindings = new ArrayList<>(List.of(new ServiceBinding(ECHO, Transport.TCP, 7)));
-        ServerConfig c = new ServerConfig(hosts, AddressFamily.IPV4, bindings, IoTransport.NIO, 2, Duration.ofSeconds(1));
-        hosts.add("::1");
-        bindings.clear();
+        Inetty.Builder b = Inetty.builder().bind("127.0.0.1").service(ECHO, Transport.TCP, 7);
+        ServerConfig c = b.config();
+        b.bind("::1").service(GREETER, 0);
         assertThat(c.hosts()).containsExactly("127.0.0.1");
         assertThat(c.bindings()).hasSize(1);
         assertThatThrownBy(() -> c.hosts().add("x")).isInstanceOf(UnsupportedOperationException.class);
@@ -121,13 +119,59 @@ class ConfigValidationTest {
     }
 
     @Test
+    void twoServicesOnOnePortAndTransportAreAConfigurationClash() {
+        assertThatThrownBy(() -> Inetty.builder().service(ECHO, 12345).service(GREETER, 12345).config())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("services: echo/tcp and hi/tcp both on tcp port 12345 (expected: one service per port"
+                        + " and transport)");
+        // the same port on two transports, or port 0 twice, is fine
+        assertThatNoException().isThrownBy(() -> Inetty.builder().service(ECHO, Transport.TCP, 12345)
+                .service(TestServices.echo("other"), Transport.UDP, 12345).service(GREETER, 0).config());
+    }
+
+    @Test
+    void wildcardAndHostsExcludeEachOther() {
+        assertThatThrownBy(() -> Inetty.builder().bind("127.0.0.1").bindWildcard().service(ECHO, 0).config())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bind: [127.0.0.1] and the wildcard");
+    }
+
+    @Test
+    void limitsAndUdpPolicyNameTheBadValue() {
+        assertThatThrownBy(() -> Limits.builder().maxConnections(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxConnections: -1 (expected: >= 0, 0 = unlimited)");
+        assertThatThrownBy(() -> Limits.builder().idleTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("idleTimeout: PT-1S");
+        assertThatThrownBy(() -> UdpPolicy.builder().replyBudget(-5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("replyBudget: -5 (expected: >= 0, 0 = off)");
+        Limits l = Limits.builder().maxConnections(3).maxSessionBytes(9).build();
+        assertThat(l.maxConnections()).isEqualTo(3);
+        assertThat(l.maxSessionBytes()).isEqualTo(9);
+        assertThat(l.maxAcceptRate()).isZero();
+        assertThat(UdpPolicy.OFF.replyBudget()).isZero();
+        assertThat(UdpPolicy.DEFAULT.replyBudget()).isEqualTo(UdpPolicy.DEFAULT_REPLY_BUDGET);
+    }
+
+    @Test
+    void bindingOptionsAndLabels() {
+        BindingOptions.Key<Integer> key = BindingOptions.Key.of("answer", Integer.class);
+        BindingOptions o = BindingOptions.NONE.with(key, 42).with(BindingOptions.LABEL, "tls");
+        assertThat(o.get(key)).isEqualTo(42);
+        assertThat(BindingOptions.NONE.get(key)).isNull();
+        ServiceBinding tls = ServiceBinding.of(ECHO, Transport.TCP, 0).withOptions(o);
+        assertThat(tls.label()).isEqualTo("tls");
+        assertThat(ServiceBinding.of(ECHO, Transport.UDP, 0).label()).isEqualTo("udp");
+        // a plain and a labelled binding of one service and transport are two bindings
+        assertThatNoException().isThrownBy(() -> Inetty.builder().service(ECHO, 0).binding(tls).config());
+    }
+
+    @Test
     void endpointText() {
-        Endpoint v4 = new Endpoint("echo", Transport.UDP, new java.net.InetSocketAddress(Net.V4_LOOPBACK, 7));
-        Endpoint v6 = new Endpoint("echo", Transport.TCP, new java.net.InetSocketAddress(Net.V6_LOOPBACK, 7));
+        Endpoint v4 = new Endpoint(ServiceBinding.of(ECHO, Transport.UDP, 7), new java.net.InetSocketAddress(Net.V4_LOOPBACK, 7));
+        Endpoint v6 = new Endpoint(ServiceBinding.of(ECHO, Transport.TCP, 7), new java.net.InetSocketAddress(Net.V6_LOOPBACK, 7));
         assertThat(v4.hostAndPort()).isEqualTo("127.0.0.1:7");
         assertThat(v6.hostAndPort()).isEqualTo("[::1]:7");
         assertThat(v6.toString()).isEqualTo("echo/tcp [::1]:7");
-        assertThat(new Endpoint("x", Transport.TCP, new java.net.InetSocketAddress(Net.ip("2001:db8:0:0:0:0:0:1"), 9))
-                .hostAndPort()).isEqualTo("[2001:db8::1]:9");
+        assertThat(Endpoint.format(new java.net.InetSocketAddress(Net.ip("2001:db8:0:0:0:0:0:1"), 9)))
+                .isEqualTo("[2001:db8::1]:9");
     }
 }

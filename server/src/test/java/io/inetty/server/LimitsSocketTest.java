@@ -2,7 +2,7 @@ package io.inetty.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -49,12 +49,12 @@ class LimitsSocketTest {
         }
 
         @Override
-        public ChannelHandler tcpHandler() {
-            return new Greeter();
+        public void configureTcp(ChannelPipeline pipeline) {
+            pipeline.addLast(Stages.HANDLER, new Greeter());
         }
 
         @Override
-        public ChannelHandler udpHandler() {
+        public void configureUdp(ChannelPipeline pipeline) {
             throw new UnsupportedOperationException();
         }
     }
@@ -80,7 +80,7 @@ class LimitsSocketTest {
 
     @Test
     void totalLimitRefusesTheNextConnection() throws Exception {
-        try (InettyServer server = start(new Limits(2, 0, 0, Duration.ZERO, Duration.ZERO, 0), AccessPolicy.OPEN);
+        try (InettyServer server = start(Limits.builder().maxConnections(2).build(), AccessPolicy.OPEN);
              Socket a = new Socket(); Socket b = new Socket(); Socket c = new Socket()) {
             int port = server.port("hello");
             assertThat(firstByte(a, "127.0.0.1", port)).isEqualTo('!');
@@ -101,7 +101,7 @@ class LimitsSocketTest {
 
     @Test
     void perAddressLimitCountsEachSourceApart() throws Exception {
-        try (InettyServer server = start(new Limits(0, 1, 0, Duration.ZERO, Duration.ZERO, 0), AccessPolicy.OPEN);
+        try (InettyServer server = start(Limits.builder().maxConnectionsPerIp(1).build(), AccessPolicy.OPEN);
              Socket a = new Socket(); Socket b = new Socket(); Socket c = new Socket()) {
             int port = server.port("hello");
             assertThat(firstByte(a, "127.0.0.1", port)).isEqualTo('!');
@@ -113,7 +113,7 @@ class LimitsSocketTest {
 
     @Test
     void acceptRateLimitHolds() throws Exception {
-        try (InettyServer server = start(new Limits(0, 0, 5, Duration.ZERO, Duration.ZERO, 0), AccessPolicy.OPEN)) {
+        try (InettyServer server = start(Limits.builder().maxAcceptRate(5).build(), AccessPolicy.OPEN)) {
             int port = server.port("hello");
             List<Integer> got = new ArrayList<>();
             long t0 = System.nanoTime();
@@ -143,7 +143,7 @@ class LimitsSocketTest {
 
     @Test
     void idleTimeoutCloses() throws Exception {
-        try (InettyServer server = start(new Limits(0, 0, 0, Duration.ofMillis(200), Duration.ZERO, 0), AccessPolicy.OPEN);
+        try (InettyServer server = start(Limits.builder().idleTimeout(Duration.ofMillis(200)).build(), AccessPolicy.OPEN);
              Socket a = new Socket()) {
             int port = server.port("hello");
             assertThat(firstByte(a, "127.0.0.1", port)).isEqualTo('!');

@@ -44,6 +44,33 @@ class ReusePortTest {
         assertThat(socketsOfThisProcess()).isEqualTo(before);
     }
 
+    /**
+     * A later SO_REUSEPORT shard that fails (here: its loop is shut down) leaves every earlier shard tracked,
+     * so the failed start closes it: the port is free again (the first shard used to leak, bound and serving).
+     */
+    @Test
+    void aFailingLaterShardLeavesNoSocketBound() throws Exception {
+        io.netty.channel.EventLoopGroup group = new io.netty.channel.MultiThreadIoEventLoopGroup(2,
+                IoTransport.EPOLL.handlerFactory());
+        try {
+            java.util.Iterator<io.netty.util.concurrent.EventExecutor> it = group.iterator();
+            it.next();
+            it.next().shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+            int port = Net.freePort();
+            ServerConfig config = Inetty.builder().bind("127.0.0.1").service(ECHO, Transport.TCP, port).threads(2)
+                    .transport(IoTransport.EPOLL).config();
+            java.util.List<io.netty.channel.Channel> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Pipelines pipelines = new Pipelines(config, new Connections(), new Metrics(), null);
+            assertThatThrownBy(() -> new Binder(config, IoTransport.EPOLL, group, listeners, pipelines).bindAll())
+                    .isInstanceOf(BindFailureException.class).hasMessageContaining("echo/tcp");
+            assertThat(listeners).as("the first shard is tracked").hasSize(1);
+            listeners.forEach(ch -> ch.close().syncUninterruptibly());
+            Net.assertTcpBindable(Net.V4_LOOPBACK, port);
+        } finally {
+            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
     @Test
     void aSecondServerOnTheSamePortFailsInsteadOfSharingIt() {
         try (InettyServer first = Inetty.builder().bind("127.0.0.1").service(ECHO, 0).threads(2)

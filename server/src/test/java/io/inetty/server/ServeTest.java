@@ -33,11 +33,12 @@ class ServeTest {
             assertThat(server.transport()).isEqualTo(transport);
             int port = server.port("echo");
             assertThat(port).isBetween(1, 65535);
-            assertThat(server.endpoints()).containsExactly(
-                    new Endpoint("echo", Transport.TCP, new InetSocketAddress(V4_LOOPBACK, port)),
-                    new Endpoint("echo", Transport.TCP, new InetSocketAddress(V6_LOOPBACK, port)),
-                    new Endpoint("echo", Transport.UDP, new InetSocketAddress(V4_LOOPBACK, port)),
-                    new Endpoint("echo", Transport.UDP, new InetSocketAddress(V6_LOOPBACK, port)));
+            assertThat(server.endpoints()).extracting(Endpoint::toString).containsExactly(
+                    "echo/tcp 127.0.0.1:" + port, "echo/tcp [::1]:" + port,
+                    "echo/udp 127.0.0.1:" + port, "echo/udp [::1]:" + port);
+            assertThat(server.endpoints()).extracting(Endpoint::address).containsExactly(
+                    new InetSocketAddress(V4_LOOPBACK, port), new InetSocketAddress(V6_LOOPBACK, port),
+                    new InetSocketAddress(V4_LOOPBACK, port), new InetSocketAddress(V6_LOOPBACK, port));
             assertThat(server.endpoints()).extracting(Endpoint::hostAndPort).containsExactly(
                     "127.0.0.1:" + port, "[::1]:" + port, "127.0.0.1:" + port, "[::1]:" + port);
             assertThat(server.port("echo", Transport.TCP)).isEqualTo(port);
@@ -99,7 +100,7 @@ class ServeTest {
     @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
     void wildcardModeUdpAnswersFromEachLocalAddress(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
-        try (InettyServer server = Inetty.builder().service(ECHO, Transport.UDP, 0)
+        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, Transport.UDP, 0)
                 .transport(transport).threads(1).start()) {
             int port = server.port("echo");
             // One UDP socket per local unicast address, never a wildcard.
@@ -111,10 +112,32 @@ class ServeTest {
         }
     }
 
+    /** Two Service objects of one name (e.g. Services.ECHO and one from Services.all()) share one ephemeral port. */
+    @Test
+    void bindingsOfOneServiceNameShareTheEphemeralPort() throws Exception {
+        try (InettyServer server = Inetty.builder().bind("127.0.0.1").service(TestServices.echo("echo"), Transport.TCP, 0)
+                .service(TestServices.echo("echo"), Transport.UDP, 0).threads(1).start()) {
+            assertThat(server.port("echo", Transport.TCP)).isEqualTo(server.port("echo", Transport.UDP));
+        }
+    }
+
+    /** Embedded, the builder serves loopback only unless asked otherwise (a test peer is not on the network). */
+    @Test
+    void theBuilderServesLoopbackByDefault() throws Exception {
+        try (InettyServer server = Inetty.builder().service(ECHO, 0).threads(1).start()) {
+            int port = server.port(ECHO);
+            assertThat(server.endpoints()).extracting(Endpoint::toString).containsExactly(
+                    "echo/tcp 127.0.0.1:" + port, "echo/tcp [::1]:" + port,
+                    "echo/udp 127.0.0.1:" + port, "echo/udp [::1]:" + port);
+            Net.tcpEcho(V4_LOOPBACK, port);
+            Net.udpEchoConnected(V6_LOOPBACK, port);
+        }
+    }
+
     /** Epoll: 0.0.0.0 and [::] (IPV6_V6ONLY) listening on one port, each reachable. */
     @Test
     void wildcardModeTcpWithEpollListensOnBothWildcards() throws Exception {
-        try (InettyServer server = Inetty.builder().service(ECHO, 0).transport(IoTransport.EPOLL).threads(2).start()) {
+        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, 0).transport(IoTransport.EPOLL).threads(2).start()) {
             int port = server.port("echo");
             assertThat(server.endpoints()).filteredOn(e -> e.transport() == Transport.TCP)
                     .extracting(Endpoint::address).containsExactly(
@@ -133,7 +156,7 @@ class ServeTest {
     @EnumSource(value = IoTransport.class, names = {"IO_URING", "NIO"})
     void wildcardModeTcpFallsBackToOneDualStackSocket(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
-        try (InettyServer server = Inetty.builder().service(ECHO, 0).transport(transport).threads(2).start()) {
+        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, 0).transport(transport).threads(2).start()) {
             int port = server.port("echo");
             assertThat(server.endpoints()).filteredOn(e -> e.transport() == Transport.TCP)
                     .extracting(Endpoint::address).containsExactly(new InetSocketAddress(V6_ANY, port));
@@ -157,7 +180,7 @@ class ServeTest {
     @EnumSource(value = IoTransport.class, names = {"EPOLL", "NIO"})
     void wildcardModeIpv4Only(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
-        try (InettyServer server = Inetty.builder().service(ECHO, 0).family(AddressFamily.IPV4)
+        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, 0).family(AddressFamily.IPV4)
                 .transport(transport).threads(1).start()) {
             int port = server.port("echo");
             assertThat(server.endpoints()).filteredOn(e -> e.transport() == Transport.TCP)
@@ -175,7 +198,7 @@ class ServeTest {
     @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING"})
     void wildcardModeIpv6Only(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
-        try (InettyServer server = Inetty.builder().service(ECHO, 0).family(AddressFamily.IPV6)
+        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, 0).family(AddressFamily.IPV6)
                 .transport(transport).threads(1).start()) {
             int port = server.port("echo");
             assertThat(server.endpoints()).filteredOn(e -> e.transport() == Transport.TCP)
@@ -207,7 +230,7 @@ class ServeTest {
 
     private static void refusesOtherFamilyAtAccept(IoTransport transport, AddressFamily family, InetAddress refused,
                                                    InetAddress served) throws Exception {
-        try (InettyServer server = Inetty.builder().service(ECHO, 0).family(family).transport(transport).threads(1)
+        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, 0).family(family).transport(transport).threads(1)
                 .start()) {
             int port = server.port("echo", Transport.TCP);
             Net.tcpEcho(served, port);

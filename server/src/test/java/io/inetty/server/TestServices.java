@@ -2,12 +2,11 @@ package io.inetty.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
@@ -23,18 +22,18 @@ final class TestServices {
 
     /** Echo on TCP and UDP: TCP writes back every byte, UDP returns each datagram to {@code packet.sender()}. */
     static Service echo(String name) {
-        return new Simple(name, EnumSet.allOf(Transport.class), initializer(() -> TcpEcho.INSTANCE), UdpEcho.INSTANCE);
+        return new Simple(name, EnumSet.allOf(Transport.class), () -> TcpEcho.INSTANCE, UdpEcho.INSTANCE);
     }
 
     /** Echo on one transport only. */
     static Service echo(String name, Transport only) {
-        return new Simple(name, EnumSet.of(only), initializer(() -> TcpEcho.INSTANCE), UdpEcho.INSTANCE);
+        return new Simple(name, EnumSet.of(only), () -> TcpEcho.INSTANCE, UdpEcho.INSTANCE);
     }
 
     /** TCP only: writes {@code line} on connect, discards input, never closes by itself. */
     static Service greeter(String name, String line) {
         byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
-        return new Simple(name, EnumSet.of(Transport.TCP), initializer(() -> new Writer(bytes)), null);
+        return new Simple(name, EnumSet.of(Transport.TCP), () -> new Writer(bytes), null);
     }
 
     /** TCP only: writes {@code size} bytes of {@link #pattern(int)} on connect, discards input, never closes. */
@@ -43,7 +42,7 @@ final class TestServices {
         for (int i = 0; i < size; i++) {
             bytes[i] = pattern(i);
         }
-        return new Simple(name, EnumSet.of(Transport.TCP), initializer(() -> new Writer(bytes)), null);
+        return new Simple(name, EnumSet.of(Transport.TCP), () -> new Writer(bytes), null);
     }
 
     /** The byte at offset {@code i} of the bulk service's output. */
@@ -51,11 +50,7 @@ final class TestServices {
         return (byte) (i % 251);
     }
 
-    private static ChannelHandler initializer(Supplier<ChannelHandler> handler) {
-        return new Init(handler);
-    }
-
-    private record Simple(String name, Set<Transport> transports, ChannelHandler tcpHandler, ChannelHandler udp)
+    private record Simple(String name, Set<Transport> transports, Supplier<ChannelHandler> tcp, ChannelHandler udp)
             implements Service {
         @Override
         public int defaultPort() {
@@ -63,25 +58,16 @@ final class TestServices {
         }
 
         @Override
-        public ChannelHandler udpHandler() {
-            if (udp == null) {
-                throw new UnsupportedOperationException(name + " has no UDP handler");
-            }
-            return udp;
-        }
-    }
-
-    @Sharable
-    private static final class Init extends ChannelInitializer<Channel> {
-        private final Supplier<ChannelHandler> handler;
-
-        Init(Supplier<ChannelHandler> handler) {
-            this.handler = handler;
+        public void configureTcp(ChannelPipeline pipeline) {
+            pipeline.addLast(Stages.HANDLER, tcp.get());
         }
 
         @Override
-        protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(Stages.HANDLER, handler.get());
+        public void configureUdp(ChannelPipeline pipeline) {
+            if (udp == null) {
+                throw new UnsupportedOperationException(name + " has no UDP handler");
+            }
+            pipeline.addLast(Stages.HANDLER, udp);
         }
     }
 

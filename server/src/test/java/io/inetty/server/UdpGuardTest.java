@@ -37,8 +37,8 @@ class UdpGuardTest {
 
     private EmbeddedChannel channel(AccessPolicy policy, UdpPolicy udp, int replySize) {
         ReplyBudget budget = udp.replyBudget() > 0 ? new ReplyBudget(udp.replyBudget()) : null;
-        return new EmbeddedChannel(new UdpGuard("chargen", policy, udp, Set.of(), budget,
-                metrics.service("chargen", Transport.UDP)), new Replier(replySize));
+        return new EmbeddedChannel(new UdpGuard("chargen", new UdpGuard.Shared(policy, udp, Set.of(), budget, false),
+                metrics.counters("chargen", Transport.UDP)), new Replier(replySize));
     }
 
     private static DatagramPacket request(String sender, int port, int size) {
@@ -62,14 +62,15 @@ class UdpGuardTest {
         ch.writeInbound(request("198.51.100.5", 5000, 1));
         assertThat(replies(ch)).isEqualTo(1);
         ch.close();
-        assertThat(metrics.snapshot()).containsEntry("chargen.udp.dropped.denied", 1L)
-                .containsEntry("chargen.udp.datagrams_in", 2L).containsEntry("chargen.udp.datagrams_out", 1L);
+        assertThat(metrics.snapshot().of("chargen", Transport.UDP).dropped(DropReason.DENIED)).isEqualTo(1L);
+        assertThat(metrics.snapshot().of("chargen", Transport.UDP).datagramsIn()).isEqualTo(2L);
+        assertThat(metrics.snapshot().of("chargen", Transport.UDP).datagramsOut()).isEqualTo(1L);
     }
 
     @Test
     void budgetCapsAmplifiedRepliesPerSource() {
         // 1,000 bytes/s, 2,000 bytes of burst; 512-byte replies to 0-byte requests cost 540 bytes on the wire.
-        EmbeddedChannel ch = channel(AccessPolicy.OPEN, new UdpPolicy(1000, false), 512);
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.builder().replyBudget(1000).build(), 512);
         for (int i = 0; i < 100; i++) {
             ch.writeInbound(request("192.0.2.1", 40000, 0));
         }
@@ -78,12 +79,12 @@ class UdpGuardTest {
         ch.writeInbound(request("192.0.2.2", 40000, 0));
         assertThat(replies(ch)).isEqualTo(1);
         ch.close();
-        assertThat(metrics.snapshot()).containsEntry("chargen.udp.dropped.budget", 97L);
+        assertThat(metrics.snapshot().of("chargen", Transport.UDP).dropped(DropReason.BUDGET)).isEqualTo(97L);
     }
 
     @Test
     void repliesNoLargerThanTheRequestAreNeverCharged() {
-        EmbeddedChannel ch = channel(AccessPolicy.OPEN, new UdpPolicy(1000, false), 512);
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.builder().replyBudget(1000).build(), 512);
         for (int i = 0; i < 100; i++) {
             ch.writeInbound(request("192.0.2.1", 40000, 512));
         }
@@ -94,8 +95,9 @@ class UdpGuardTest {
     @Test
     void strictModeDropsPrivilegedPortsAndBroadcastButNotLoopback() throws Exception {
         ReplyBudget none = null;
-        EmbeddedChannel ch = new EmbeddedChannel(new UdpGuard("qotd", AccessPolicy.OPEN, new UdpPolicy(0, true),
-                Set.of(InetAddress.getByName("192.0.2.255")), none, metrics.service("qotd", Transport.UDP)),
+        EmbeddedChannel ch = new EmbeddedChannel(new UdpGuard("qotd", new UdpGuard.Shared(AccessPolicy.OPEN,
+                UdpPolicy.builder().replyBudget(0).strict(true).build(), Set.of(InetAddress.getByName("192.0.2.255")),
+                none, false), metrics.counters("qotd", Transport.UDP)),
                 new Replier(20));
         ch.writeInbound(request("192.0.2.1", 53, 0));     // reflection from a DNS server port
         ch.writeInbound(request("192.0.2.255", 40000, 0)); // a broadcast source
@@ -103,7 +105,7 @@ class UdpGuardTest {
         ch.writeInbound(request("192.0.2.1", 40000, 0));  // an ordinary client
         assertThat(replies(ch)).isEqualTo(2);
         ch.close();
-        assertThat(metrics.snapshot()).containsEntry("qotd.udp.dropped.strict", 2L);
+        assertThat(metrics.snapshot().of("qotd", Transport.UDP).dropped(DropReason.STRICT)).isEqualTo(2L);
     }
 
     @Test
@@ -114,7 +116,20 @@ class UdpGuardTest {
         ch.writeInbound(in);
         assertThat(replies(ch)).isZero();
         ch.close();
-        assertThat(metrics.snapshot()).containsEntry("chargen.udp.dropped.queue_full", 1L);
+        assertThat(metrics.snapshot().of("chargen", Transport.UDP).dropped(DropReason.QUEUE_FULL)).isEqualTo(1L);
+    }
+
+    /** Netty never sends an empty datagram (its write skips it): such a reply is not counted as sent. */
+    @Test
+    void onlyWhatLeavesTheSocketIsCountedAsSent() {
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.OFF, 0);
+        ch.writeInbound(request("192.0.2.1", 40000, 0));
+        ch.writeInbound(request("192.0.2.1", 40000, 0));
+        replies(ch);
+        ServiceStats s = metrics.snapshot().of("chargen", Transport.UDP);
+        assertThat(s.datagramsIn()).isEqualTo(2);
+        assertThat(s.datagramsOut()).isZero();
+        ch.finishAndReleaseAll();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.inetty.protocols.chargen;
 
+import static io.inetty.protocols.TestChannels.tcpStages;
+import static io.inetty.protocols.TestChannels.udpStages;
+
 import static io.inetty.protocols.TestChannels.OTHER_SENDER;
 import static io.inetty.protocols.TestChannels.SENDER;
 import static io.inetty.protocols.TestChannels.SERVER;
@@ -19,7 +22,7 @@ class ChargenDatagramTest {
 
     @Test
     void repliesContinueThePatternWithSeededLengthsFrom1To512() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Chargen(() -> new Random(42)).udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Chargen(() -> new Random(42))));
         Random expected = new Random(42);
         byte[] stream = PatternTest.reference(0, 7030 + 512);
         int requests = 400;
@@ -59,7 +62,7 @@ class ChargenDatagramTest {
 
     @Test
     void replyGoesToEachSenderAndIsFlushedOnReadComplete() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Chargen(() -> new Random(7)).udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Chargen(() -> new Random(7))));
         ch.writeOneInbound(datagram(Unpooled.buffer(0)));
         ch.writeOneInbound(new DatagramPacket(Unpooled.buffer(0), SERVER, OTHER_SENDER));
         assertThat(ch.outboundMessages()).isEmpty();
@@ -76,8 +79,8 @@ class ChargenDatagramTest {
     @Test
     void eachSocketGetsItsOwnGenerator() {
         Chargen chargen = new Chargen(() -> new Random(42));
-        EmbeddedChannel first = new EmbeddedChannel(chargen.udpHandler());
-        EmbeddedChannel second = new EmbeddedChannel(chargen.udpHandler());
+        EmbeddedChannel first = new EmbeddedChannel(udpStages(chargen));
+        EmbeddedChannel second = new EmbeddedChannel(udpStages(chargen));
         assertThat(first.pipeline().last()).isNotSameAs(second.pipeline().last());
         for (int i = 0; i < 20; i++) {
             first.writeInbound(datagram(Unpooled.buffer(0)));

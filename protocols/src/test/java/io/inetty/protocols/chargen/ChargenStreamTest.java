@@ -1,5 +1,8 @@
 package io.inetty.protocols.chargen;
 
+import static io.inetty.protocols.TestChannels.tcpStages;
+import static io.inetty.protocols.TestChannels.udpStages;
+
 import static io.inetty.protocols.TestChannels.bytes;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -256,7 +259,7 @@ class ChargenStreamTest {
 
     @Test
     void eachConnectionGetsItsOwnGeneratorStartingAtTheBeginning() throws Exception {
-        ChannelHandler init = new Chargen().tcpHandler();
+        ChannelHandler init = tcpStages(new Chargen());
         ch = new Conn(socket, init).start();
         FlushValve otherSocket = new FlushValve();
         Conn other = new Conn(otherSocket, init).start();

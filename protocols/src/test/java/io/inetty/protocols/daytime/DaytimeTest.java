@@ -1,5 +1,8 @@
 package io.inetty.protocols.daytime;
 
+import static io.inetty.protocols.TestChannels.tcpStages;
+import static io.inetty.protocols.TestChannels.udpStages;
+
 import static io.inetty.protocols.TestChannels.SENDER;
 import static io.inetty.protocols.TestChannels.bytes;
 import static io.inetty.protocols.TestChannels.datagram;
@@ -73,7 +76,7 @@ class DaytimeTest {
 
     @Test
     void tcpWritesTheLineThenCloses() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Daytime(CLOCK, Daytime.UTC).tcpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(new Daytime(CLOCK, Daytime.UTC)));
         ch.runPendingTasks();
         assertThat(readOutboundAscii(ch)).isEqualTo(LINE);
         assertThat(ch.outboundMessages()).isEmpty();
@@ -83,7 +86,7 @@ class DaytimeTest {
 
     @Test
     void udpAnswersEachDatagramEvenAnEmptyOne() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Daytime(CLOCK, Daytime.UTC).udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Daytime(CLOCK, Daytime.UTC)));
         ByteBuf empty = Unpooled.buffer(0);
         ByteBuf other = Unpooled.copiedBuffer("time?", US_ASCII);
         ch.writeInbound(datagram(empty), datagram(other));

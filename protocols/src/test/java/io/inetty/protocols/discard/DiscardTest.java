@@ -1,5 +1,10 @@
 package io.inetty.protocols.discard;
 
+import static io.inetty.protocols.TestChannels.tcpHandler;
+import static io.inetty.protocols.TestChannels.tcpStages;
+import static io.inetty.protocols.TestChannels.udpHandler;
+import static io.inetty.protocols.TestChannels.udpStages;
+
 import static io.inetty.protocols.TestChannels.datagram;
 import static io.inetty.protocols.TestChannels.isSharable;
 import static java.nio.charset.StandardCharsets.US_ASCII;
@@ -16,8 +21,8 @@ class DiscardTest {
 
     @Test
     void tcpWritesNothingAndReleasesInput() {
-        assertThat(new Discard().tcpHandler()).isSameAs(Discard.Sink.INSTANCE);
-        EmbeddedChannel ch = new EmbeddedChannel(new Discard().tcpHandler());
+        assertThat(tcpHandler(new Discard())).isSameAs(Discard.Sink.INSTANCE);
+        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(new Discard()));
         ByteBuf a = Unpooled.copiedBuffer("some bytes", US_ASCII);
         ByteBuf b = Unpooled.directBuffer(8192).writeZero(8192);
 
@@ -34,7 +39,7 @@ class DiscardTest {
 
     @Test
     void udpWritesNothingAndReleasesDatagrams() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Discard().udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Discard()));
         ByteBuf a = Unpooled.copiedBuffer("datagram", US_ASCII);
         ByteBuf empty = Unpooled.buffer(0);
         DatagramPacket first = datagram(a);
@@ -52,8 +57,8 @@ class DiscardTest {
 
     @Test
     void sinkIsSharedAndSharable() {
-        assertThat(new Discard().udpHandler()).isSameAs(Discard.Sink.INSTANCE);
+        assertThat(udpHandler(new Discard())).isSameAs(Discard.Sink.INSTANCE);
         assertThat(isSharable(Discard.Sink.INSTANCE)).isTrue();
-        assertThat(new Discard().tcpHandler()).isSameAs(new Discard().tcpHandler());
+        assertThat(tcpHandler(new Discard())).isSameAs(tcpHandler(new Discard()));
     }
 }

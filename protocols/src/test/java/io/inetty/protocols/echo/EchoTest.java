@@ -1,5 +1,10 @@
 package io.inetty.protocols.echo;
 
+import static io.inetty.protocols.TestChannels.tcpHandler;
+import static io.inetty.protocols.TestChannels.tcpStages;
+import static io.inetty.protocols.TestChannels.udpHandler;
+import static io.inetty.protocols.TestChannels.udpStages;
+
 import static io.inetty.protocols.TestChannels.OTHER_SENDER;
 import static io.inetty.protocols.TestChannels.SENDER;
 import static io.inetty.protocols.TestChannels.SERVER;
@@ -32,12 +37,12 @@ class EchoTest {
 
     @Test
     void tcpHandlerIsTheSharedEchoStage() {
-        assertThat(new Echo().tcpHandler()).isSameAs(Echo.TcpEcho.INSTANCE);
+        assertThat(tcpHandler(new Echo())).isSameAs(Echo.TcpEcho.INSTANCE);
     }
 
     @Test
     void tcpWritesBackTheSameBufferAndFlushesOnReadComplete() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Echo().tcpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(new Echo()));
         ByteBuf first = Unpooled.copiedBuffer("hello, ", US_ASCII);
         ByteBuf second = Unpooled.copiedBuffer("world\r\n", US_ASCII);
 
@@ -64,7 +69,7 @@ class EchoTest {
 
     @Test
     void tcpEchoesArbitraryBinaryDataUnchanged() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Echo().tcpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(new Echo()));
         byte[] data = randomBytes(100_000, 1);
         ch.writeInbound(Unpooled.wrappedBuffer(data));
         ByteBuf out = ch.readOutbound();
@@ -76,7 +81,7 @@ class EchoTest {
     @Test
     void tcpStopsReadingWhileUnwritableAndResumesWhenWritable() {
         FlushValve slowSocket = new FlushValve();
-        EmbeddedChannel ch = new EmbeddedChannel(slowSocket, new Echo().tcpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(slowSocket, tcpStages(new Echo()));
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1024, 2048));
 
         // A small burst stays under the high-water mark: reading goes on.
@@ -108,7 +113,7 @@ class EchoTest {
 
     @Test
     void tcpAutoReadFollowsUserDefinedWritability() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Echo().tcpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(new Echo()));
         ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
         assertThat(ch.isWritable()).isFalse();
         assertThat(ch.config().isAutoRead()).as("only a read burst turns reading off").isTrue();
@@ -129,13 +134,13 @@ class EchoTest {
 
     @Test
     void udpHandlerIsShared() {
-        assertThat(new Echo().udpHandler()).isSameAs(Echo.UdpEcho.INSTANCE);
+        assertThat(udpHandler(new Echo())).isSameAs(Echo.UdpEcho.INSTANCE);
         assertThat(isSharable(Echo.UdpEcho.INSTANCE)).isTrue();
     }
 
     @Test
     void udpAnswersTheSenderWithIdenticalContent() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Echo()));
         ByteBuf content = Unpooled.copiedBuffer("ping 1", US_ASCII);
         ch.writeInbound(datagram(content));
 
@@ -151,7 +156,7 @@ class EchoTest {
 
     @Test
     void udpAnswersAMaximumSizeDatagram() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Echo()));
         byte[] data = randomBytes(65_507, 4); // largest UDP payload over IPv4
         ByteBuf content = Unpooled.wrappedBuffer(data);
         ch.writeInbound(datagram(content));
@@ -167,7 +172,7 @@ class EchoTest {
 
     @Test
     void udpAnswersAnEmptyDatagramWithAnEmptyOne() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Echo()));
         ByteBuf content = Unpooled.buffer(0);
         ch.writeInbound(datagram(content));
         DatagramPacket reply = ch.readOutbound();
@@ -180,7 +185,7 @@ class EchoTest {
 
     @Test
     void udpAnswersEachSenderAndFlushesOnReadComplete() {
-        EmbeddedChannel ch = new EmbeddedChannel(new Echo().udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Echo()));
         ch.writeOneInbound(datagram(Unpooled.copiedBuffer("a", US_ASCII)));
         ch.writeOneInbound(new DatagramPacket(Unpooled.copiedBuffer("b", US_ASCII), SERVER, OTHER_SENDER));
         assertThat(ch.outboundMessages()).isEmpty();

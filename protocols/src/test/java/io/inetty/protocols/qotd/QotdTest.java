@@ -1,5 +1,8 @@
 package io.inetty.protocols.qotd;
 
+import static io.inetty.protocols.TestChannels.tcpStages;
+import static io.inetty.protocols.TestChannels.udpStages;
+
 import static io.inetty.protocols.TestChannels.SENDER;
 import static io.inetty.protocols.TestChannels.datagram;
 import static io.inetty.protocols.TestChannels.readOutboundAscii;
@@ -95,7 +98,7 @@ class QotdTest {
     void tcpWritesOneQuoteThenCloses() {
         Qotd qotd = seeded(42);
         int pick = new Random(42).nextInt(QUOTES.size());
-        EmbeddedChannel ch = new EmbeddedChannel(qotd.tcpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(qotd));
         ch.runPendingTasks();
 
         assertThat(readOutboundAscii(ch)).isEqualTo(wire(QUOTES.get(pick))).endsWith("\r\n");
@@ -107,7 +110,7 @@ class QotdTest {
     @Test
     void tcpClosesOnlyOnceTheQuoteIsSentAndIgnoresInput() {
         FlushValve socket = new FlushValve();
-        EmbeddedChannel ch = new EmbeddedChannel(socket, new Qotd(List.of("Only."), () -> new Random(0)).tcpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(socket, tcpStages(new Qotd(List.of("Only."), () -> new Random(0))));
         ch.runPendingTasks();
         assertThat(socket.writes()).isEqualTo(1);
         assertThat(ch.isOpen()).as("open until the write completes").isTrue();
@@ -128,7 +131,7 @@ class QotdTest {
     void udpAnswersEvenAnEmptyDatagram() {
         Qotd qotd = seeded(42);
         Random expected = new Random(42);
-        EmbeddedChannel ch = new EmbeddedChannel(qotd.udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(qotd));
         for (int i = 0; i < 10; i++) {
             ByteBuf request = i == 0 ? Unpooled.buffer(0) : Unpooled.copiedBuffer("any " + i, US_ASCII);
             ch.writeInbound(datagram(request));

@@ -1,5 +1,8 @@
 package io.inetty.protocols.time;
 
+import static io.inetty.protocols.TestChannels.tcpStages;
+import static io.inetty.protocols.TestChannels.udpStages;
+
 import static io.inetty.protocols.TestChannels.SENDER;
 import static io.inetty.protocols.TestChannels.bytes;
 import static io.inetty.protocols.TestChannels.datagram;
@@ -75,7 +78,7 @@ class TimeTest {
 
     @Test
     void tcpWritesFourBytesThenCloses() {
-        EmbeddedChannel ch = new EmbeddedChannel(at(NOW.toString()).tcpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(at(NOW.toString())));
         ch.runPendingTasks();
         ByteBuf out = ch.readOutbound();
         assertThat(bytes(out)).containsExactly(NOW_BYTES);
@@ -88,7 +91,7 @@ class TimeTest {
 
     @Test
     void udpAnswersAnEmptyDatagramWithFourBytes() {
-        EmbeddedChannel ch = new EmbeddedChannel(at(NOW.toString()).udpHandler());
+        EmbeddedChannel ch = new EmbeddedChannel(udpStages(at(NOW.toString())));
         ByteBuf empty = Unpooled.buffer(0);
         ch.writeInbound(datagram(empty));
         assertThat(empty.refCnt()).isZero();
