@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ final class Binder {
     private final EventLoopGroup group;
     private final List<Channel> listeners;
     private final Pipelines pipelines;
+    /** The sockets of each binding, for closing one binding while the server runs. */
+    private final Map<ServiceBinding, List<Channel>> sockets = new ConcurrentHashMap<>();
     /** The sockets of each UDP endpoint (several with SO_REUSEPORT shards), for the address watcher. */
     private final Map<Endpoint, List<Channel>> udpSockets = new ConcurrentHashMap<>();
     private final List<InetAddress> tcpAddresses;
@@ -94,37 +97,71 @@ final class Binder {
      * label (e.g. echo's tcp and udp) asked for port 0 share one ephemeral port.
      */
     List<Endpoint> bindAll() {
+        return bind(config.bindings(), null);
+    }
+
+    /**
+     * Binds {@code bindings} on {@code addresses} (null: the configured ones), all or nothing: on a failure the
+     * sockets this call opened are closed before the {@link BindFailureException} is thrown.
+     */
+    List<Endpoint> bind(List<ServiceBinding> bindings, List<InetAddress> addresses) {
+        List<Channel> before = List.copyOf(listeners);
+        try {
+            return bindGroups(bindings, addresses);
+        } catch (RuntimeException e) {
+            for (Channel ch : listeners) {
+                if (!before.contains(ch)) {
+                    listeners.remove(ch);
+                    ch.close().awaitUninterruptibly();
+                }
+            }
+            sockets.values().forEach(channels -> channels.removeIf(ch -> !ch.isOpen()));
+            throw e;
+        }
+    }
+
+    /** Closes every socket of {@code binding}; waits until they are closed. */
+    void close(ServiceBinding binding) {
+        List<Channel> channels = sockets.remove(binding);
+        if (channels != null) {
+            listeners.removeAll(channels);
+            channels.forEach(ch -> ch.close().awaitUninterruptibly());
+        }
+        udpSockets.keySet().removeIf(e -> e.binding() == binding);
+    }
+
+    private List<Endpoint> bindGroups(List<ServiceBinding> bindings, List<InetAddress> addresses) {
         Map<String, List<ServiceBinding>> groups = new LinkedHashMap<>();
-        for (ServiceBinding b : config.bindings()) {
+        for (ServiceBinding b : bindings) {
             String group = b.service().name() + (b.options().has(BindingOptions.LABEL) ? "/" + b.label() : "");
             groups.computeIfAbsent(group, s -> new ArrayList<>()).add(b);
         }
         List<Endpoint> endpoints = new ArrayList<>();
-        for (List<ServiceBinding> bindings : groups.values()) {
+        for (List<ServiceBinding> group : groups.values()) {
             List<ServiceBinding> ephemeral = new ArrayList<>();
-            for (ServiceBinding b : bindings) {
+            for (ServiceBinding b : group) {
                 if (b.port() == 0) {
                     ephemeral.add(b);
                 } else {
-                    bindAt(b, b.port(), false, endpoints, new ArrayList<>());
+                    bindAt(b, addresses, b.port(), false, endpoints, new ArrayList<>());
                 }
             }
             if (!ephemeral.isEmpty()) {
-                bindEphemeral(ephemeral, endpoints);
+                bindEphemeral(ephemeral, addresses, endpoints);
             }
         }
         return endpoints;
     }
 
     /** The first socket picks a port; every other socket of the group reuses it, retrying if it is taken. */
-    private void bindEphemeral(List<ServiceBinding> bindings, List<Endpoint> endpoints) {
+    private void bindEphemeral(List<ServiceBinding> bindings, List<InetAddress> addresses, List<Endpoint> endpoints) {
         for (int attempt = 1; ; attempt++) {
             List<Endpoint> these = new ArrayList<>();
             List<Channel> opened = new ArrayList<>();
             int port = 0;
             try {
                 for (ServiceBinding b : bindings) {
-                    port = bindAt(b, port, true, these, opened);
+                    port = bindAt(b, addresses, port, true, these, opened);
                 }
                 endpoints.addAll(these);
                 return;
@@ -133,7 +170,8 @@ final class Binder {
                     listeners.remove(ch);
                     ch.close().awaitUninterruptibly();
                 }
-                udpSockets.values().removeIf(channels -> opened.containsAll(channels));
+                udpSockets.values().removeIf(opened::containsAll);
+                sockets.values().forEach(channels -> channels.removeAll(opened));
                 if (attempt == EPHEMERAL_ATTEMPTS) {
                     throw clash.failure;
                 }
@@ -143,16 +181,17 @@ final class Binder {
     }
 
     /** Binds one binding on every address at {@code port}; returns the port actually bound. */
-    private int bindAt(ServiceBinding b, int port, boolean ephemeral, List<Endpoint> out, List<Channel> opened) {
+    private int bindAt(ServiceBinding b, List<InetAddress> only, int port, boolean ephemeral, List<Endpoint> out,
+                       List<Channel> opened) {
         boolean udp = b.transport() == Transport.UDP;
-        List<InetAddress> addresses = udp ? udpAddresses : tcpAddresses;
+        List<InetAddress> addresses = only != null ? only : udp ? udpAddresses : tcpAddresses;
         int bound = port;
         for (InetAddress address : addresses) {
             Endpoint endpoint;
             try {
                 endpoint = bindOne(b, address, bound, opened);
             } catch (BindFailureException failure) {
-                if (udp && udpSkipsUnavailable && failure.kind() == BindFailureException.Kind.ADDRESS_NOT_AVAILABLE) {
+                if (udp && only == null && udpSkipsUnavailable && failure.kind() == BindFailureException.Kind.ADDRESS_NOT_AVAILABLE) {
                     log.warn("skipping UDP on {}: {}", Endpoint.format(failure.address()), failure.getCause().getMessage());
                     continue;
                 }
@@ -181,6 +220,10 @@ final class Binder {
         List<Channel> channels = udpSockets.remove(endpoint);
         if (channels != null) {
             channels.forEach(listeners::remove);
+            List<Channel> ofBinding = sockets.get(endpoint.binding());
+            if (ofBinding != null) {
+                ofBinding.removeAll(channels);
+            }
             channels.forEach(ch -> ch.close().awaitUninterruptibly());
         }
     }
@@ -204,6 +247,7 @@ final class Binder {
             throw BindFailure.of(b.service().name(), b.transport(), target, f.cause());
         }
         Endpoint endpoint = new Endpoint(b, (InetSocketAddress) f.channel().localAddress());
+        sockets.computeIfAbsent(b, k -> new CopyOnWriteArrayList<>()).addAll(opened.subList(before, opened.size()));
         if (b.transport() == Transport.UDP) {
             List<Channel> mine = List.copyOf(opened.subList(before, opened.size()));
             for (Channel ch : mine) {

@@ -33,13 +33,15 @@ public final class InettyServer implements AutoCloseable {
     private final List<Endpoint> endpoints;
     private final Metrics metrics;
     private final AddressWatcher watcher;
+    private final Binder binder;
     private final Threads threads;
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
     private boolean stopped;
 
     private InettyServer(ServerConfig config, IoTransport io, EventLoopGroup group, Threads threads,
                          List<Channel> listeners, Connections accepted, List<Endpoint> endpoints, Metrics metrics,
-                         AddressWatcher watcher) {
+                         Binder binder, AddressWatcher watcher) {
+        this.binder = binder;
         this.config = config;
         this.io = io;
         this.group = group;
@@ -80,7 +82,8 @@ public final class InettyServer implements AutoCloseable {
             }
             log.info("transport {}, {} event loop thread(s), {} socket(s) bound", io.label(), config.threads(),
                     endpoints.size());
-            return new InettyServer(config, io, group, threads, listeners, accepted, endpoints, metrics, watcher);
+            return new InettyServer(config, io, group, threads, listeners, accepted, endpoints, metrics, binder,
+                    watcher);
         } catch (RuntimeException e) {
             closeAll(listeners);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -148,6 +151,52 @@ public final class InettyServer implements AutoCloseable {
 
     private List<String> served() {
         return endpoints.stream().map(e -> e.service() + "/" + e.label()).distinct().toList();
+    }
+
+    /**
+     * Serves one more binding while the server runs (e.g. a relay created through an admin API), on
+     * {@code hosts} (names or literals; empty: the server's own addresses). All or nothing; throws
+     * {@link BindFailureException}, or {@code IllegalArgumentException} for a bad host or a binding already served.
+     */
+    public synchronized List<Endpoint> open(ServiceBinding binding, List<String> hosts) {
+        requireNonNull(binding, "binding");
+        requireNonNull(hosts, "hosts");
+        checkRunning();
+        for (Endpoint e : endpoints) {
+            if (e.service().equals(binding.service().name()) && e.label().equals(binding.label())) {
+                throw new IllegalArgumentException("binding: " + binding.service().name() + "/" + binding.label()
+                        + " is served already");
+            }
+        }
+        List<Endpoint> opened = binder.bind(List.of(binding),
+                hosts.isEmpty() ? null : AddressResolver.resolve(hosts, config.family()));
+        endpoints.addAll(opened);
+        return opened;
+    }
+
+    /**
+     * Stops serving a binding while the server runs: its sockets close (new connections are refused), and
+     * with {@code closeConnections} its open connections are closed too.
+     */
+    public synchronized void close(ServiceBinding binding, boolean closeConnections) {
+        requireNonNull(binding, "binding");
+        checkRunning();
+        binder.close(binding);
+        endpoints.removeIf(e -> e.binding() == binding);
+        if (closeConnections) {
+            accepted.forEach(ch -> {
+                ConnectionInfo info = ConnectionInfo.of(ch);
+                if (info != null && info.endpoint().binding() == binding) {
+                    ch.close();
+                }
+            });
+        }
+    }
+
+    private void checkRunning() {
+        if (stopped) {
+            throw new IllegalStateException("server: stopped");
+        }
     }
 
     /** Number of accepted connections open now. */
