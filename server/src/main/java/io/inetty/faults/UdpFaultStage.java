@@ -1,0 +1,165 @@
+package io.inetty.faults;
+
+import io.inetty.server.ProxiedDatagram;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/**
+ * The {@code inetty.faults} stage of one UDP socket (stateful). Upstream faults act on the datagrams the service
+ * receives (requests), downstream faults (the default) on those it sends (replies), each in stacking order, with
+ * netem's effects: loss, duplicate, reorder, latency, corrupt, truncate, rate. With no fault on the binding the cost
+ * is one volatile read per datagram. Datagrams held (latency, rate, reorder) are bounded by {@link UdpHolds#LIMIT}
+ * per socket, as netem's queue; every datagram dropped or held is released.
+ */
+final class UdpFaultStage extends ChannelDuplexHandler {
+    private final BindingFaults binding;
+    private final UdpHolds holds = new UdpHolds(this);
+    ChannelHandlerContext ctx;
+    /** The client of the request being handled, for the downstream faults' {@code from} (its reply's recipient may be a proxy). */
+    private InetSocketAddress requester;
+
+    UdpFaultStage(BindingFaults binding) {
+        this.binding = binding;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ActiveFault[] all = binding.active();
+        if (all.length == 0 || !(msg instanceof DatagramPacket)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        DatagramPacket p = (DatagramPacket) msg;
+        run(p, all, 0, Stream.UPSTREAM, ProxiedDatagram.realSender(p), false);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        ActiveFault[] all = binding.active();
+        if (all.length == 0 || !(msg instanceof DatagramPacket) || !has(all, Stream.DOWNSTREAM)) {
+            ctx.write(msg, promise);
+            return;
+        }
+        promise.trySuccess(); // handed to the faults, as to a lossy network
+        DatagramPacket p = (DatagramPacket) msg;
+        run(p, all, 0, Stream.DOWNSTREAM, requester != null ? requester : p.recipient(), false);
+    }
+
+    private static boolean has(ActiveFault[] all, Stream s) {
+        for (ActiveFault a : all) {
+            if (a.fault().stream() == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Passes {@code p} through the faults {@code all[i..]} of stream {@code s}, then on; {@code later} when it runs
+     * from a timer (it then ends its own read or write burst).
+     */
+    void run(DatagramPacket p, ActiveFault[] all, int i, Stream s, InetSocketAddress client, boolean later) {
+        for (; i < all.length; i++) {
+            ActiveFault a = all[i];
+            Fault f = a.fault();
+            if (f.stream() != s || a.removed() || a.select(address(client)) < 0) {
+                continue;
+            }
+            switch (f.kind()) {
+                case LOSS -> {
+                    if (a.lose(f.probability(Attr.PROBABILITY), f.probability(Attr.CORRELATION))) {
+                        a.applied();
+                        p.release();
+                        return;
+                    }
+                }
+                case DUPLICATE -> {
+                    if (a.nextDouble() < f.probability(Attr.PROBABILITY)) {
+                        a.applied();
+                        run(Datagrams.duplicate(p), all, i + 1, s, client, later);
+                    }
+                }
+                case CORRUPT -> {
+                    if (a.nextDouble() < f.probability(Attr.PROBABILITY) && p.content().isReadable()) {
+                        a.applied();
+                        p = Datagrams.corrupt(p, (int) f.count(Attr.BITS), a);
+                    }
+                }
+                case TRUNCATE -> {
+                    if (p.content().readableBytes() > f.count(Attr.SIZE)) {
+                        a.applied();
+                        p = Datagrams.truncate(p, (int) f.count(Attr.SIZE));
+                    }
+                }
+                case LATENCY -> {
+                    a.applied();
+                    holds.delay(p, all, i, s, client, a.delay(f));
+                    return;
+                }
+                case RATE -> {
+                    if (holds.pace(p, all, i, s, client, a, f)) {
+                        a.applied();
+                        return;
+                    }
+                }
+                case REORDER -> {
+                    if (a.nextDouble() < f.probability(Attr.PROBABILITY)) {
+                        a.applied();
+                        holds.reorder(p, all, i, s, client, a, (int) f.count(Attr.GAP));
+                        return;
+                    }
+                    holds.passed(a, p, all, i, s, client, later);
+                    return;
+                }
+                default -> {
+                }
+            }
+        }
+        emit(p, s, client, later);
+    }
+
+    /** Passes a datagram that went through every fault on to the service (upstream) or the socket (downstream). */
+    void emit(DatagramPacket p, Stream s, InetSocketAddress client, boolean later) {
+        if (s == Stream.DOWNSTREAM) {
+            ctx.write(p, ctx.voidPromise());
+            if (later) {
+                ctx.flush();
+            }
+            return;
+        }
+        InetSocketAddress outer = requester;
+        requester = client;
+        try {
+            ctx.fireChannelRead(p);
+            if (later) {
+                ctx.fireChannelReadComplete();
+            }
+        } finally {
+            requester = outer;
+        }
+    }
+
+    private static InetAddress address(InetSocketAddress a) {
+        return a == null ? null : a.getAddress();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        holds.releaseAll();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        holds.releaseAll();
+    }
+}
