@@ -71,7 +71,20 @@ final class UdpFaultStage extends ChannelDuplexHandler {
         for (; i < all.length; i++) {
             ActiveFault a = all[i];
             Fault f = a.fault();
-            if (f.stream() != s || a.removed() || a.select(address(client)) < 0) {
+            if (f.stream() != s || a.removed()) {
+                continue;
+            }
+            boolean chosen = a.select(address(client)) >= 0;
+            if (f.kind() == FaultType.REORDER) {
+                if (chosen && a.nextDouble() < f.probability(Attr.PROBABILITY)) {
+                    a.applied();
+                    holds.reorder(p, all, i, s, client, a, (int) f.count(Attr.GAP));
+                } else {
+                    holds.passed(a, p, all, i, s, client, later); // counts towards the gap of those held
+                }
+                return;
+            }
+            if (!chosen) {
                 continue;
             }
             switch (f.kind()) {
@@ -110,15 +123,6 @@ final class UdpFaultStage extends ChannelDuplexHandler {
                         a.applied();
                         return;
                     }
-                }
-                case REORDER -> {
-                    if (a.nextDouble() < f.probability(Attr.PROBABILITY)) {
-                        a.applied();
-                        holds.reorder(p, all, i, s, client, a, (int) f.count(Attr.GAP));
-                        return;
-                    }
-                    holds.passed(a, p, all, i, s, client, later);
-                    return;
                 }
                 default -> {
                 }
