@@ -1,5 +1,6 @@
 package io.inetty.faults;
 
+import io.inetty.server.InetEmbeddedChannel;
 import io.inetty.server.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -7,23 +8,17 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** An {@link EmbeddedChannel} with IP addresses and a mock clock the test advances, for the fault stages. */
-final class FaultChannel extends EmbeddedChannel {
-    static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 7);
-    static final InetSocketAddress PEER = new InetSocketAddress("192.0.2.7", 40_000);
-
-    private final InetSocketAddress peer;
+/** An {@link InetEmbeddedChannel} with a mock clock the test advances, for the fault stages. */
+final class FaultChannel extends InetEmbeddedChannel {
     private final MockTicker ticker;
 
     FaultChannel(InetSocketAddress peer, ChannelHandler... handlers) {
@@ -31,14 +26,8 @@ final class FaultChannel extends EmbeddedChannel {
     }
 
     private FaultChannel(InetSocketAddress peer, MockTicker ticker, ChannelHandler... handlers) {
-        super(EmbeddedChannel.builder().register(false).handlers(handlers).ticker(ticker));
-        this.peer = peer;
+        super(peer, ticker, handlers);
         this.ticker = ticker;
-        try {
-            register();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** A TCP connection of {@code faults}'s binding, with {@code service} as its service stage. */
@@ -108,16 +97,6 @@ final class FaultChannel extends EmbeddedChannel {
 
     static DatagramPacket datagram(String text, InetSocketAddress sender) {
         return new DatagramPacket(Unpooled.copiedBuffer(text, java.nio.charset.StandardCharsets.US_ASCII), LOCAL, sender);
-    }
-
-    @Override
-    protected SocketAddress localAddress0() {
-        return LOCAL;
-    }
-
-    @Override
-    protected SocketAddress remoteAddress0() {
-        return peer;
     }
 
     /** A service stage that records what reaches it: bytes and user events; never writes. */
