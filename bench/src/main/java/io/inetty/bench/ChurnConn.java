@@ -1,8 +1,8 @@
-package io.inetty.cli.bench;
+package io.inetty.bench;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -10,11 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * first), and again. The latency is the whole cycle, from the connect to the last byte of the echo.
  */
 final class ChurnConn extends Conn {
-    private final int size;
-    private long seq;
+    private final Echo echo = new Echo(run.payload);
     private long offset;
-    private int received;
-    private long t0;
     /** The current channel is being closed on purpose (done, or after a counted error). */
     private boolean closing;
     /** The cycle ended in an error: the next one waits for the reconnect pause. */
@@ -22,7 +19,6 @@ final class ChurnConn extends Conn {
 
     ChurnConn(Bench run, int id) {
         super(run, id);
-        this.size = run.config.size();
     }
 
     @Override
@@ -31,8 +27,7 @@ final class ChurnConn extends Conn {
     }
 
     @Override
-    void start() {
-        started = true;
+    void load() {
         cycle();
     }
 
@@ -40,18 +35,19 @@ final class ChurnConn extends Conn {
         if (run.stopping) {
             return;
         }
-        seq++;
-        offset = Payload.messageOffset(id, seq);
-        received = 0;
+        offset = Payload.messageOffset(id, ++seq);
+        echo.expect(offset, size);
         closing = false;
         failed = false;
         t0 = System.nanoTime();
         waitingSince = t0;
-        ChannelFuture connecting = run.tcp(this).connect(run.config.target());
+        requested();
+        ChannelFuture connecting = run.tcp(this).connect(run.config.target);
         channel = connecting.channel();
         connecting.addListener((ChannelFuture f) -> {
             if (!f.isSuccess() && !run.stopping) {
                 waitingSince = 0;
+                pending = false;
                 stats.connectFailures.increment();
                 run.later(f.channel(), this::cycle);
             }
@@ -65,26 +61,16 @@ final class ChurnConn extends Conn {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf in = (ByteBuf) msg;
-        try {
-            int n = in.readableBytes();
-            if (closing) {
-                return;
-            }
-            if (received + n > size || !run.payload.matches(in, in.readerIndex(), offset + received, n)) {
-                fail(ctx, stats.mismatches);
-                return;
-            }
-            received += n;
-            if (received == size) {
-                closing = true;
-                waitingSince = 0;
-                stats.message(size, System.nanoTime() - t0);
-                ctx.close();
-            }
-        } finally {
-            in.release();
+        if (closing) {
+            ReferenceCountUtil.release(msg); // this cycle is over
+            return;
         }
+        echo.read(msg, () -> fail(ctx, stats.mismatches), () -> {
+            closing = true;
+            waitingSince = 0;
+            answered(size, System.nanoTime() - t0);
+            ctx.close();
+        });
     }
 
     /** The next cycle starts only once this channel is inactive, so two channels of a worker never overlap. */
@@ -95,6 +81,7 @@ final class ChurnConn extends Conn {
         }
         if (!closing) {
             stats.connErrors.increment();
+            pending = false;
             failed = true;
         }
         waitingSince = 0;
@@ -113,6 +100,7 @@ final class ChurnConn extends Conn {
     private void fail(ChannelHandlerContext ctx, LongAdder kind) {
         if (!closing && !run.stopping) {
             kind.increment();
+            pending = false;
         }
         closing = true;
         failed = true;

@@ -1,9 +1,9 @@
-package io.inetty.cli.bench;
+package io.inetty.bench;
 
 import java.util.Locale;
 
 /** What a bench run does; each mode belongs to one service (the same modes as the neutral C loadgen). */
-enum Mode {
+public enum Mode {
     /** Send a message, wait for its exact echo, repeat (echo; also over UDP). Latency per round trip. */
     PINGPONG("echo", 64, true),
     /** Write chunks continuously and verify the echo, with at most a window of unechoed bytes (echo). */
@@ -28,8 +28,13 @@ enum Mode {
         this.latency = latency;
     }
 
+    /** The service the mode talks to: echo, discard or chargen. */
+    public String service() {
+        return service;
+    }
+
     /** The default mode of a service, or null if bench does not know the service. */
-    static Mode defaultFor(String service) {
+    public static Mode defaultFor(String service) {
         switch (service) {
             case "echo":
                 return PINGPONG;
@@ -40,6 +45,11 @@ enum Mode {
             default:
                 return null;
         }
+    }
+
+    /** Whether the server answers (all but sink): a run without any answer is an error. */
+    boolean expectsReplies() {
+        return this != SINK;
     }
 
     /** Whether the figure of merit is bytes per second rather than messages (or connections) per second. */
@@ -53,7 +63,7 @@ enum Mode {
     }
 
     /** The name as typed on the command line, e.g. {@code pingpong}. */
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 

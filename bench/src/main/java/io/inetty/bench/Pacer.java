@@ -1,4 +1,4 @@
-package io.inetty.cli.bench;
+package io.inetty.bench;
 
 /**
  * The fixed timetable of one connection under {@code --rate}: send {@code k} is due at {@code start + k * interval},

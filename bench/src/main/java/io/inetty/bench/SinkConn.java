@@ -1,4 +1,4 @@
-package io.inetty.cli.bench;
+package io.inetty.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,37 +8,28 @@ import io.netty.channel.ChannelHandlerContext;
  * server sends back is an error. Bytes count when handed to the channel (at most the 64 KiB write-buffer
  * high-water mark ahead of the socket).
  */
-final class SinkConn extends TcpConn {
-    private final int size;
-    private ChannelHandlerContext ctx;
-    private long sent;
-    private final Pump pump = new Pump(this::writeOne, () -> { });
+final class SinkConn extends WriterConn {
+    /** Where the next chunk starts in the pattern. */
+    private long next;
 
     SinkConn(Bench run, int id) {
         super(run, id);
-        this.size = run.config.size();
     }
 
     @Override
-    void begin(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-        sent = Payload.messageOffset(id, 1);
-        pump();
+    void reset() {
+        next = Payload.messageOffset(id, 1);
     }
 
-    /** Writes one chunk unless the run is stopping. */
-    private boolean writeOne() {
+    @Override
+    boolean writeOne() {
         if (run.stopping) {
             return false;
         }
-        ctx.write(run.payload.slice(sent, size), ctx.voidPromise());
-        sent += size;
+        ctx.write(run.payload.slice(next, size), ctx.voidPromise());
+        next += size;
         stats.bytes(size);
         return true;
-    }
-
-    private void pump() {
-        pump.run(ctx);
     }
 
     @Override
@@ -50,13 +41,6 @@ final class SinkConn extends TcpConn {
             }
         } finally {
             in.release();
-        }
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && this.ctx == ctx) {
-            pump();
         }
     }
 }

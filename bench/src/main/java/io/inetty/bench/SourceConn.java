@@ -1,14 +1,15 @@
-package io.inetty.cli.bench;
+package io.inetty.bench;
 
+import io.inetty.protocols.chargen.ChargenPattern;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 
 /**
  * TCP source (chargen): reads as fast as the server writes and checks every byte of each connection against
- * RFC 864's pattern, from its first byte (the checker finds its place in the pattern by itself).
+ * RFC 864's pattern ({@link ChargenPattern}, which finds its place in the pattern by itself).
  */
 final class SourceConn extends TcpConn {
-    private ChargenChecker checker;
+    private ChargenPattern checker;
 
     SourceConn(Bench run, int id) {
         super(run, id);
@@ -16,7 +17,7 @@ final class SourceConn extends TcpConn {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        checker = new ChargenChecker();
+        checker = new ChargenPattern();
         super.channelActive(ctx);
     }
 
@@ -37,6 +38,7 @@ final class SourceConn extends TcpConn {
                 fail(ctx, stats.mismatches);
                 return;
             }
+            replied = true;
             stats.bytes(in.readableBytes());
             if (started) {
                 waitingSince = System.nanoTime();

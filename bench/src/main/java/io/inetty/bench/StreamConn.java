@@ -1,4 +1,4 @@
-package io.inetty.cli.bench;
+package io.inetty.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,34 +8,25 @@ import io.netty.channel.ChannelHandlerContext;
  * {@link BenchConfig#STREAM_WINDOW} bytes are unechoed, and checks every byte of the echo. Only verified
  * bytes count.
  */
-final class StreamConn extends TcpConn {
-    private final int size;
-    private ChannelHandlerContext ctx;
+final class StreamConn extends WriterConn {
+    /** Where this channel's stream starts in the pattern; bytes written and bytes echoed since. */
     private long offset;
     private long sent;
     private long received;
-    private final Pump pump = new Pump(this::writeOne, () -> {
-        if (waitingSince == 0) {
-            waitingSince = System.nanoTime();
-        }
-    });
 
     StreamConn(Bench run, int id) {
         super(run, id);
-        this.size = run.config.size();
     }
 
     @Override
-    void begin(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
+    void reset() {
         offset = Payload.messageOffset(id, System.nanoTime() & 0xFFFF);
         sent = 0;
         received = 0;
-        pump();
     }
 
-    /** Writes one chunk if less than the window is unechoed. */
-    private boolean writeOne() {
+    @Override
+    boolean writeOne() {
         if (sent - received >= BenchConfig.STREAM_WINDOW) {
             return false;
         }
@@ -45,8 +36,11 @@ final class StreamConn extends TcpConn {
         return true;
     }
 
-    private void pump() {
-        pump.run(ctx);
+    @Override
+    void beforeFlush() {
+        if (waitingSince == 0) {
+            waitingSince = System.nanoTime();
+        }
     }
 
     @Override
@@ -59,6 +53,7 @@ final class StreamConn extends TcpConn {
                 return;
             }
             received += n;
+            replied = true;
             stats.bytes(n);
             waitingSince = received == sent ? 0 : System.nanoTime();
         } finally {
@@ -69,13 +64,6 @@ final class StreamConn extends TcpConn {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (ctx.channel().isActive() && this.ctx == ctx) {
-            pump();
-        }
-    }
-
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && this.ctx == ctx) {
             pump();
         }
     }

@@ -1,4 +1,4 @@
-package io.inetty.cli.bench;
+package io.inetty.bench;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,14 +17,7 @@ abstract class TcpConn extends Conn {
     }
 
     @Override
-    ChannelFuture open() {
-        return run.tcp(this).connect(run.config.target());
-    }
-
-    @Override
-    void start() {
-        started = true;
-        ChannelHandlerContext ctx = channel.pipeline().context(this);
+    void load() {
         if (ctx != null && channel.isActive()) {
             begin(ctx);
         }
@@ -35,7 +28,7 @@ abstract class TcpConn extends Conn {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        channel = ctx.channel();
+        super.channelActive(ctx);
         closing = false;
         if (started && !run.stopping) {
             begin(ctx);
@@ -50,6 +43,7 @@ abstract class TcpConn extends Conn {
         }
         if (!closing) {
             stats.connErrors.increment();
+            pending = false;
         }
         run.later(ctx.channel(), this::reopen);
     }
@@ -75,6 +69,7 @@ abstract class TcpConn extends Conn {
     void fail(ChannelHandlerContext ctx, LongAdder kind) {
         if (!closing && !run.stopping) {
             kind.increment();
+            pending = false;
         }
         closing = true;
         waitingSince = 0;

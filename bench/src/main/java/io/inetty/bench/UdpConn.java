@@ -1,4 +1,4 @@
-package io.inetty.cli.bench;
+package io.inetty.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.PortUnreachableException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * UDP pingpong (echo) on one connected socket: each datagram is a slice of the pattern headed by its sequence
@@ -19,54 +20,22 @@ final class UdpConn extends Conn {
     static final int HEADER = 16;
     static final int MAGIC = 0x52464338; // "RFC8", as loadgen
 
-    private final int size;
-    private final Pacer pacer;
-    private ChannelHandlerContext ctx;
-    private long seq;
     private ByteBuf expected;
-    private long t0;
     private long sentAt;
     private boolean waiting;
 
-    UdpConn(Bench run, int id, Pacer pacer) {
+    UdpConn(Bench run, int id) {
         super(run, id);
-        this.size = run.config.size();
-        this.pacer = pacer;
     }
 
     @Override
-    ChannelFuture open() {
-        return run.udp(this).connect(run.config.target());
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-        channel = ctx.channel();
-    }
-
-    @Override
-    void start() {
-        started = true;
-        if (pacer != null) {
-            pacer.shift(run.loadStart);
-        }
+    void load() {
         ctx.executor().scheduleAtFixedRate(this::tick, 10, 10, TimeUnit.MILLISECONDS);
         next();
     }
 
     private void next() {
-        if (pacer != null && stats.measuring) {
-            pacer.openWindow(System.nanoTime());
-        }
-        long wait = pacer == null ? 0 : pacer.due() - System.nanoTime();
-        if (pacer == null) {
-            send(System.nanoTime());
-        } else if (wait > 0) {
-            ctx.executor().schedule(() -> send(pacer.advance()), wait, TimeUnit.NANOSECONDS);
-        } else {
-            send(pacer.advance());
-        }
+        paced(ctx.executor(), this::send);
     }
 
     private void send(long from) {
@@ -78,7 +47,7 @@ final class UdpConn extends Conn {
         t0 = from;
         sentAt = System.nanoTime();
         waiting = true;
-        stats.sent();
+        requested();
         ctx.writeAndFlush(expected.duplicate(), ctx.voidPromise());
     }
 
@@ -92,7 +61,10 @@ final class UdpConn extends Conn {
     private void tick() {
         if (waiting && System.nanoTime() - sentAt > BenchConfig.UDP_TIMEOUT_NANOS) {
             waiting = false;
-            stats.lost();
+            if (pending && !run.stopping) {
+                stats.lost.increment();
+            }
+            pending = false;
             next();
         }
     }
@@ -105,10 +77,12 @@ final class UdpConn extends Conn {
             int n = in.readableBytes();
             if (waiting && n == size && ByteBufUtil.equals(in, in.readerIndex(), expected, 0, size)) {
                 waiting = false;
-                stats.message(size, System.nanoTime() - t0);
+                answered(size, System.nanoTime() - t0);
                 next();
             } else if (isEarlier(in, n)) {
-                stats.late();
+                if (stats.measuring) {
+                    stats.late.increment();
+                }
             } else if (!run.stopping) {
                 stats.mismatches.increment();
             }
@@ -143,5 +117,10 @@ final class UdpConn extends Conn {
     @Override
     void restart() {
         // never stalls: a datagram without an answer is lost after its own timeout
+    }
+
+    @Override
+    LongAdder missing() {
+        return stats.lost;
     }
 }

@@ -1,4 +1,4 @@
-package io.inetty.cli.bench;
+package io.inetty.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,13 +30,7 @@ final class MiniJson {
         char c = s.charAt(i);
         if (c == '{') {
             Map<String, Object> m = new LinkedHashMap<>();
-            i++;
-            ws();
-            if (s.charAt(i) == '}') {
-                i++;
-                return m;
-            }
-            do {
+            items('}', () -> {
                 ws();
                 String key = string();
                 ws();
@@ -44,28 +38,12 @@ final class MiniJson {
                 if (m.put(key, value()) != null) {
                     throw new IllegalArgumentException("duplicate key " + key);
                 }
-                ws();
-            } while (s.charAt(i++) == ',');
-            if (s.charAt(i - 1) != '}') {
-                throw new IllegalArgumentException("expected } at " + (i - 1));
-            }
+            });
             return m;
         }
         if (c == '[') {
             List<Object> l = new ArrayList<>();
-            i++;
-            ws();
-            if (s.charAt(i) == ']') {
-                i++;
-                return l;
-            }
-            do {
-                l.add(value());
-                ws();
-            } while (s.charAt(i++) == ',');
-            if (s.charAt(i - 1) != ']') {
-                throw new IllegalArgumentException("expected ] at " + (i - 1));
-            }
+            items(']', () -> l.add(value()));
             return l;
         }
         if (c == '"') {
@@ -101,6 +79,23 @@ final class MiniJson {
         }
         i++;
         return b.toString();
+    }
+
+    /** The items of an object or array, up to {@code close}, separated by commas. */
+    private void items(char close, Runnable item) {
+        i++;
+        ws();
+        if (s.charAt(i) == close) {
+            i++;
+            return;
+        }
+        do {
+            item.run();
+            ws();
+        } while (s.charAt(i++) == ',');
+        if (s.charAt(i - 1) != close) {
+            throw new IllegalArgumentException("expected " + close + " at " + (i - 1));
+        }
     }
 
     private void expect(char c) {

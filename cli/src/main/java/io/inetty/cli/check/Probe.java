@@ -1,5 +1,8 @@
-package io.inetty.cli;
+package io.inetty.cli.check;
 
+import static java.util.Objects.requireNonNull;
+
+import io.inetty.cli.options.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -23,23 +26,34 @@ import java.util.concurrent.TimeoutException;
  * The client side of one check: plain JDK sockets, one deadline ({@code --timeout}) for the whole check
  * (resolution, connect, every read), and I/O errors turned into the one-line reason of a {@link Failure}.
  */
-final class Probe {
+public final class Probe {
     static final int FIRST_RETRY_MILLIS = 250;
 
     private final Duration timeout;
+    private final Duration tolerance;
     private final long deadline;
     private InetSocketAddress remote;
 
-    Probe(Duration timeout) {
-        this.timeout = timeout;
+    /** A probe whose deadline is {@code timeout} from now; {@code tolerance} bounds a clock's distance (time). */
+    public Probe(Duration timeout, Duration tolerance) {
+        this.timeout = requireNonNull(timeout, "timeout");
+        this.tolerance = requireNonNull(tolerance, "tolerance");
         this.deadline = System.nanoTime() + timeout.toNanos();
     }
 
     /** A failed check; the message says what was wrong. No stack trace is ever shown. */
-    static final class Failure extends Exception {
-        Failure(String reason) {
+    public static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /** A failure for {@code reason}, one line. */
+        public Failure(String reason) {
             super(reason, null, false, false);
         }
+    }
+
+    /** The largest accepted distance between a server's clock and the local one. */
+    Duration tolerance() {
+        return tolerance;
     }
 
     /** A conversation over one connected socket. */
@@ -48,7 +62,7 @@ final class Probe {
     }
 
     /** Resolves the host (a name within the deadline, in a daemon thread); the result is the peer of the check. */
-    InetSocketAddress resolve(Target target, int port) throws Failure {
+    public InetSocketAddress resolve(Target target, int port) throws Failure {
         try {
             InetAddress ip = target.literal() ? InetAddress.getByName(target.host())
                     : CompletableFuture.supplyAsync(() -> lookUp(target.host())).get(remaining(), TimeUnit.MILLISECONDS);
@@ -179,7 +193,7 @@ final class Probe {
     }
 
     /** {@code 3s}, {@code 300ms}: a duration as the options take it. */
-    static String text(Duration d) {
+    public static String text(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

@@ -1,19 +1,18 @@
-package io.inetty.cli;
+package io.inetty.cli.check;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import io.inetty.cli.Probe.Failure;
+import io.inetty.cli.check.Probe.Failure;
+import io.inetty.protocols.chargen.ChargenPattern;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-/** What a well-formed answer looks like, service by service; written from the RFCs, not from the server's code. */
+/**
+ * What a well-formed answer looks like, service by service, written from the RFCs and not from the server's code
+ * (but for chargen's pattern, which {@link ChargenPattern} verifies for check and bench alike).
+ */
 final class Replies {
-    /** RFC 864: 95 printable characters, 72 per line, each line one later; repeats every 95 lines. */
-    static final int RING = 95;
-    static final int LINE = 72;
-    static final int LINE_BYTES = LINE + 2;
-    static final int PERIOD = RING * LINE_BYTES;
     /** RFC 865: a quote should be shorter than 512 characters. */
     static final int MAX_QUOTE = 511;
     /** RFC 868: seconds from 1900-01-01T00:00Z to 1970-01-01T00:00Z. */
@@ -22,43 +21,22 @@ final class Replies {
     private Replies() {
     }
 
-    /** The byte at {@code position} of the chargen stream that starts at line 0. */
-    static int chargenAt(int position) {
-        int p = position % PERIOD;
-        int column = p % LINE_BYTES;
-        return column == LINE ? '\r' : column == LINE + 1 ? '\n' : ' ' + (p / LINE_BYTES + column) % RING;
-    }
-
     /**
-     * Checks that {@code data} is a run of the chargen stream: starting at the beginning of any line if
-     * {@code lineStart} (TCP), anywhere in the stream otherwise (UDP replies continue the pattern).
-     * Returns the line the data starts in.
+     * RFC 864: {@code data} is a run of the pattern, from the start of a line if {@code lineStart} (TCP), anywhere
+     * otherwise (UDP replies continue the pattern); returns the line the data starts in.
      */
     static int chargen(byte[] data, boolean lineStart) throws Failure {
-        int best = -1;
-        int bestStart = 0;
-        for (int start = 0; start < PERIOD; start += lineStart ? LINE_BYTES : 1) {
-            int i = 0;
-            while (i < data.length && data[i] == chargenAt(start + i)) {
-                i++;
-            }
-            if (i == data.length) {
-                return start / LINE_BYTES;
-            }
-            if (i > best) {
-                best = i;
-                bestStart = start;
-            }
+        ChargenPattern.Match m = ChargenPattern.match(data, lineStart);
+        if (m.length() < data.length) {
+            int bad = m.length();
+            throw new Failure("not the RFC 864 pattern: byte " + bad + " is " + show(data[bad]) + ", expected "
+                    + show(ChargenPattern.at(m.start() + bad)) + (bad == 0 ? "" : " (after " + bad + " good bytes)"));
         }
-        throw new Failure("not the RFC 864 pattern: byte " + best + " is " + show(data[best]) + ", expected "
-                + show((byte) chargenAt(bestStart + best)) + (best == 0 ? "" : " (after " + best + " good bytes)"));
+        return m.start() / ChargenPattern.LINE_BYTES;
     }
 
-    /** RFC 865: 1-511 bytes of printable US-ASCII, CR, LF or TAB, ending CR LF; returns a summary. */
+    /** RFC 865: printable US-ASCII, CR, LF or TAB, ending CR LF (the caller bounds the length); returns a summary. */
     static String quote(byte[] data) throws Failure {
-        if (data.length > MAX_QUOTE) {
-            throw new Failure("more than " + MAX_QUOTE + " bytes (RFC 865: a quote is shorter than 512 characters)");
-        }
         text(data, true);
         String s = new String(data, US_ASCII);
         String first = s.strip().lines().findFirst().orElse("").strip();

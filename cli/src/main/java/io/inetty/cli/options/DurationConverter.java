@@ -1,4 +1,4 @@
-package io.inetty.cli;
+package io.inetty.cli.options;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

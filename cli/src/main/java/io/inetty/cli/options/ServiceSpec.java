@@ -1,4 +1,4 @@
-package io.inetty.cli;
+package io.inetty.cli.options;
 
 import io.inetty.server.Ports;
 import io.inetty.server.Transport;

@@ -1,4 +1,4 @@
-package io.inetty.cli;
+package io.inetty.cli.options;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.inetty.cli;
+package io.inetty.cli.options;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -6,17 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code HOST[:PORT]} operand of {@code inetty check}: a name, an IPv4 literal, an IPv6 literal in
- * brackets ({@code [::1]:7}, {@code [::1]}) or bare without a port ({@code ::1}, {@code fe80::1%eth0}).
- * A null port means the service's default port plus the port offset.
+ * The {@code HOST[:PORT]} operand of {@code check} and {@code bench} (their one parser): a name, an IPv4 literal,
+ * an IPv6 literal in brackets ({@code [::1]:7}, {@code [::1]}) or bare without a port ({@code ::1},
+ * {@code fe80::1%eth0}). A null port means the service's default port plus the port offset.
+ *
+ * @param host the name or literal, without brackets
+ * @param port the port given, or null
  */
-record Target(String host, Integer port) {
+public record Target(String host, Integer port) {
     private static final Pattern BRACKETED = Pattern.compile("\\[([^\\[\\]]+)](?::([^:]*))?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
     /** Parses the operand; throws {@code IllegalArgumentException} saying what was expected. */
-    static Target parse(String text) {
+    public static Target parse(String text) {
         String s = text.strip();
         Matcher bracketed = BRACKETED.matcher(s);
         if (bracketed.matches()) {
@@ -36,8 +39,13 @@ record Target(String host, Integer port) {
     }
 
     /** True if the host is an address literal (resolving it needs no lookup). */
-    boolean literal() {
+    public boolean literal() {
         return host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+    }
+
+    /** {@code host:port}, an IPv6 host in brackets: the target as typed, for a message before it is resolved. */
+    public String withPort(int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     private static String ipv6(String literal, String text) {

@@ -1,4 +1,4 @@
-package io.inetty.cli;
+package io.inetty.cli.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
