@@ -64,6 +64,13 @@ class ServeOptionsTest {
     }
 
     @Test
+    void helpVersionAndHiddenOptionsAreNotSettings() {
+        Cli cli = new Cli(env("INETTY_HELP", "true", "INETTY_VERSION", "true", "INETTY_EXIT_AFTER_READY", "true"));
+        assertThat(cli.run("serve", "--service", "nope")).isEqualTo(ExitCodes.USAGE); // not the help, exit 0
+        assertThat(cli.out.toString()).isEmpty();
+    }
+
+    @Test
     void anEmptyVariableIsUnset() {
         ServerConfig c = new Cli(env("INETTY_BIND", "", "INETTY_SERVICE", " ", "INETTY_PORT_OFFSET", "",
                 "INETTY_UDP_REPLY_BUDGET", "")).serve();

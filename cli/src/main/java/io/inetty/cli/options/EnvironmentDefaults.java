@@ -54,6 +54,9 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
             return null;
         }
         OptionSpec option = (OptionSpec) arg;
+        if (option.hidden() || option.usageHelp() || option.versionHelp()) {
+            return null; // INETTY_HELP or INETTY_EXIT_AFTER_READY are not settings
+        }
         String name = option.longestName();
         String variable = variable(name);
         String value = reads.test(name) ? env.get(variable) : null;
