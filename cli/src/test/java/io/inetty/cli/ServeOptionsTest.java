@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code serve}'s options and INETTY_* variables into the server's configuration (nothing is started). */
 class ServeOptionsTest {
@@ -64,10 +66,13 @@ class ServeOptionsTest {
     }
 
     @Test
-    void helpVersionAndHiddenOptionsAreNotSettings() {
-        Cli cli = new Cli(env("INETTY_HELP", "true", "INETTY_VERSION", "true", "INETTY_EXIT_AFTER_READY", "true"));
-        assertThat(cli.run("serve", "--service", "nope")).isEqualTo(ExitCodes.USAGE); // not the help, exit 0
-        assertThat(cli.out.toString()).isEmpty();
+    void helpVersionAndHiddenOptionsAreNotSettings() throws Exception {
+        CommandSpec serve = Main.commandLine(env("INETTY_HELP", "true", "INETTY_EXIT_AFTER_READY", "true",
+                "INETTY_THREADS", "3")).getSubcommands().get("serve").getCommandSpec();
+        IDefaultValueProvider environment = serve.defaultValueProvider();
+        assertThat(environment.defaultValue(serve.findOption("--threads"))).isEqualTo("3");
+        assertThat(environment.defaultValue(serve.findOption("--help"))).isNull();
+        assertThat(environment.defaultValue(serve.findOption("--exit-after-ready"))).isNull();
     }
 
     @Test
