@@ -1,0 +1,143 @@
+package io.inetty.junit;
+
+import static java.util.Objects.requireNonNull;
+
+import io.inetty.faults.BindingFaults;
+import io.inetty.protocols.Services;
+import io.inetty.server.Inetty;
+import io.inetty.server.InettyServer;
+import io.inetty.server.MetricsSnapshot;
+import io.inetty.server.Service;
+import io.inetty.server.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * A real inetty for JUnit Jupiter tests, on loopback with ephemeral ports bound by the server itself. Register it
+ * with {@code @RegisterExtension}: in a {@code static} field it serves from before the class's first test to after
+ * its last, and its {@code @Nested} classes use the same server on the same ports; in an instance field it serves
+ * one test. Tests take an {@link InettyEndpoints} parameter (or this extension) to reach it. After each test the
+ * faults are put back as they were when it began, pass or fail, and {@link #metrics()} counts from its start.
+ */
+public final class InettyExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    private final Lifecycle lifecycle;
+
+    private InettyExtension(List<Service> services, List<Consumer<Inetty.Builder>> settings) {
+        this.lifecycle = new Lifecycle(this, services, settings);
+    }
+
+    /** A new builder: all six services, on TCP and UDP, 127.0.0.1 and ::1, two event-loop threads. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The running server (metrics, endpoints); {@code IllegalStateException} outside the extension's lifecycle. */
+    public InettyServer server() {
+        return lifecycle.running().server();
+    }
+
+    /** The addresses of the running server. */
+    public InettyEndpoints endpoints() {
+        return lifecycle.running().endpoints();
+    }
+
+    /**
+     * The faults of one binding, e.g. {@code faults("echo", Transport.TCP).add(Fault.latency(...))}: changes apply
+     * at once, and are undone after the test that made them.
+     */
+    public BindingFaults faults(String service, Transport transport) {
+        return lifecycle.running().faults().faults(service, transport);
+    }
+
+    /**
+     * The server's counters since the current test began (connections, bytes, datagrams, drops; the open-connection
+     * gauge as it is now). On the test's own thread that is its own start; from other threads, the start of the
+     * test that began last; outside any test, the server's start.
+     */
+    public MetricsSnapshot metrics() {
+        return lifecycle.metrics();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        lifecycle.holdClass(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        lifecycle.releaseClass(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        lifecycle.holdTest(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        lifecycle.releaseTest(context);
+    }
+
+    /**
+     * Resolves {@link InettyEndpoints} and {@link InettyExtension} parameters when this extension serves the
+     * innermost scope: a per-test server over a per-class one, a {@code @Nested} class's own over its enclosing one's.
+     */
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return (type == InettyEndpoints.class || type == InettyExtension.class) && lifecycle.isNearest(context);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == InettyExtension.class ? this : endpoints();
+    }
+
+    @Override
+    public String toString() {
+        return "InettyExtension" + lifecycle;
+    }
+
+    /** Collects the services and engine settings of an {@link InettyExtension}. */
+    public static final class Builder {
+        private final List<Service> services = new ArrayList<>();
+        private final List<Consumer<Inetty.Builder>> settings = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Serves {@code service} (e.g. {@code Services.ECHO}) on every transport it speaks; default: all six. */
+        public Builder service(Service service) {
+            requireNonNull(service, "service");
+            if (services.stream().anyMatch(s -> s.name().equals(service.name()))) {
+                throw new IllegalArgumentException("service: " + service.name() + " (added twice)");
+            }
+            services.add(service);
+            return this;
+        }
+
+        /**
+         * Changes an engine setting on the {@code Inetty.builder()} of every server this extension starts, e.g.
+         * {@code configure(b -> b.limits(...))} or {@code configure(b -> b.threads(1))}; applied at each start, before
+         * the services are added. A binding on a fixed port is refused at start: ports are ephemeral.
+         */
+        public Builder configure(Consumer<Inetty.Builder> setting) {
+            settings.add(requireNonNull(setting, "setting"));
+            return this;
+        }
+
+        /** The extension. */
+        public InettyExtension build() {
+            return new InettyExtension(services.isEmpty() ? Services.all() : List.copyOf(services), List.copyOf(settings));
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.inetty.junit;
+
+import io.inetty.faults.Faults;
+import io.inetty.server.Inetty;
+import io.inetty.server.InettyServer;
+import io.inetty.server.MetricsSnapshot;
+import io.inetty.server.Service;
+import io.inetty.server.ServiceBinding;
+import io.inetty.server.ServerConfig;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The server of one {@link InettyExtension}: it starts when the first context (a class or a test) takes hold of it
+ * and stops when the last one lets go, so {@code @Nested} classes and concurrent tests share it. When the last
+ * running test ends, the faults are put back as they were when the first of them began.
+ */
+final class Lifecycle {
+    /** Event-loop threads of an extension-managed server unless {@code configure(b -> b.threads(n))} says otherwise. */
+    static final int DEFAULT_THREADS = 2;
+    /** Where each scope records which extension serves it (a per-test server over a per-class one). */
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(InettyExtension.class);
+    private static final String NEAREST = "nearest";
+
+    private final InettyExtension extension;
+    private final List<Service> services;
+    private final List<Consumer<Inetty.Builder>> settings;
+    private final ThreadLocal<MetricsSnapshot> testStart = new ThreadLocal<>();
+    private final Set<String> classes = new HashSet<>();
+    private final Set<String> tests = new HashSet<>();
+    private FaultSnapshot faultsBefore;
+    private volatile MetricsSnapshot lastTestStart;
+    private volatile Running running;
+
+    Lifecycle(InettyExtension extension, List<Service> services, List<Consumer<Inetty.Builder>> settings) {
+        this.extension = extension;
+        this.services = services;
+        this.settings = settings;
+    }
+
+    Running running() {
+        Running r = running;
+        if (r == null) {
+            throw new IllegalStateException("inetty: no server running (it runs from the extension's beforeAll, for a"
+                    + " static field, or beforeEach, for an instance field, to the matching after callback)");
+        }
+        return r;
+    }
+
+    synchronized void holdClass(ExtensionContext context) {
+        start(context);
+        classes.add(context.getUniqueId());
+        context.getStore(NAMESPACE).put(NEAREST, extension);
+    }
+
+    synchronized void releaseClass(ExtensionContext context) {
+        classes.remove(context.getUniqueId());
+        stopIfUnused();
+    }
+
+    void holdTest(ExtensionContext context) {
+        MetricsSnapshot start;
+        synchronized (this) {
+            if (classes.isEmpty()) {
+                context.getStore(NAMESPACE).put(NEAREST, extension);
+            }
+            start(context);
+            if (tests.isEmpty()) {
+                faultsBefore = FaultSnapshot.of(running.faults());
+            }
+            tests.add(context.getUniqueId());
+            start = running.server().metrics().snapshot();
+            lastTestStart = start;
+        }
+        testStart.set(start);
+    }
+
+    void releaseTest(ExtensionContext context) {
+        testStart.remove();
+        synchronized (this) {
+            tests.remove(context.getUniqueId());
+            try {
+                if (tests.isEmpty()) {
+                    lastTestStart = null;
+                    FaultSnapshot before = faultsBefore;
+                    faultsBefore = null;
+                    if (before != null && !classes.isEmpty()) {
+                        before.restore();
+                    }
+                }
+            } finally {
+                stopIfUnused();
+            }
+        }
+    }
+
+    boolean isNearest(ExtensionContext context) {
+        return context.getStore(NAMESPACE).get(NEAREST) == extension;
+    }
+
+    MetricsSnapshot metrics() {
+        InettyServer server = running().server();
+        MetricsSnapshot start = testStart.get();
+        if (start == null) {
+            start = lastTestStart;
+        }
+        MetricsSnapshot now = server.metrics().snapshot();
+        return start == null ? now : Deltas.since(start, now);
+    }
+
+    private void start(ExtensionContext context) {
+        if (running != null) {
+            return;
+        }
+        try {
+            running = Running.start(config());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("inetty: could not start the server for " + owner(context) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private ServerConfig config() {
+        Faults faults = Faults.create();
+        Inetty.Builder builder = Inetty.builder().threads(DEFAULT_THREADS).pipeline(faults);
+        settings.forEach(s -> s.accept(builder));
+        services.forEach(s -> builder.service(s, 0));
+        ServerConfig config = builder.config();
+        for (ServiceBinding b : config.bindings()) {
+            if (b.port() != 0) {
+                throw new IllegalArgumentException("configure: " + b + " (expected: port 0; the extension's ports are"
+                        + " ephemeral, read them from InettyEndpoints)");
+            }
+        }
+        return config;
+    }
+
+    private void stopIfUnused() {
+        Running r = running;
+        if (r != null && classes.isEmpty() && tests.isEmpty()) {
+            running = null;
+            r.server().close();
+        }
+    }
+
+    private static String owner(ExtensionContext context) {
+        String type = context.getRequiredTestClass().getName();
+        return context.getTestMethod().map(m -> type + "." + m.getName() + "()").orElse(type);
+    }
+
+    @Override
+    public String toString() {
+        Running r = running;
+        return services.stream().map(Service::name).toList() + (r == null ? " (stopped)" : " " + r.endpoints());
+    }
+}

@@ -1,0 +1,106 @@
+package io.inetty.junit;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inetty.faults.Fault;
+import io.inetty.protocols.Services;
+import io.inetty.server.InettyServer;
+import io.inetty.server.Transport;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Parallel execution ({@code junit.jupiter.execution.parallel.enabled=true}): two classes of 8 tests each run at
+ * once, at least 8 tests at the same moment, each with a per-class server and its own per-test server.
+ */
+class ParallelTest {
+    static final int AT_ONCE = 8;
+    static final Queue<String> seen = new ConcurrentLinkedQueue<>();
+    static final AtomicInteger running = new AtomicInteger();
+    static final AtomicInteger mostAtOnce = new AtomicInteger();
+    static volatile CountDownLatch together;
+
+    @BeforeEach
+    void reset() {
+        seen.clear();
+        running.set(0);
+        mostAtOnce.set(0);
+        together = new CountDownLatch(AT_ONCE);
+    }
+
+    @Test
+    void sixteenTestsOnTwoClassesAtLeastEightAtOnce() {
+        Fixtures.run(Map.of(
+                        "junit.jupiter.execution.parallel.enabled", "true",
+                        "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                        "junit.jupiter.execution.parallel.config.fixed.parallelism", "16"),
+                        ClassA.class, ClassB.class)
+                .testEvents().assertStatistics(s -> s.started(16).succeeded(16));
+        assertThat(mostAtOnce).hasValueGreaterThanOrEqualTo(AT_ONCE);
+        // per class: one shared server; per test: sixteen servers, every one on its own ports
+        assertThat(seen.stream().filter(s -> s.startsWith("class ")).distinct()).hasSize(2);
+        assertThat(seen.stream().filter(s -> s.startsWith("test ")).distinct()).hasSize(16);
+    }
+
+    /** What every test of both classes does, at once. */
+    static void exercise(InettyExtension perClass, InettyExtension perTest, InettyEndpoints own, int n) throws Exception {
+        int now = running.incrementAndGet();
+        mostAtOnce.accumulateAndGet(now, Math::max);
+        try {
+            together.countDown();
+            assertThat(together.await(30, TimeUnit.SECONDS)).as("8 tests at once").isTrue();
+            InettyServer shared = perClass.server();
+            assertThat(own.server()).isSameAs(perTest.server()).isNotSameAs(shared);
+            seen.add("class " + shared.port("echo", Transport.TCP));
+            seen.add("test " + own.tcp("echo").getPort() + " " + own.udp("echo").getPort());
+            // a fault on this test's own server is seen by nobody else
+            perTest.faults("echo", Transport.TCP).add(Fault.latency(Duration.ofMillis(n)).withName("mine"));
+            assertThat(perTest.faults("echo", Transport.TCP).list()).extracting(Fault::name).containsExactly("mine");
+            String text = "test " + n + "\n";
+            assertThat(Clients.tcp(own.tcp("echo"), text)).isEqualTo(text);
+            assertThat(Clients.tcp(perClass.endpoints().tcp("echo"), text)).isEqualTo(text);
+            assertThat(new String(Clients.udp(perClass.endpoints().udp("echo"), text), US_ASCII)).isEqualTo(text);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    @Fixtures.Fixture
+    static class ClassA {
+        @RegisterExtension
+        static InettyExtension perClass = InettyExtension.builder().service(Services.ECHO).build();
+        @RegisterExtension
+        InettyExtension perTest = InettyExtension.builder().service(Services.ECHO).build();
+
+        @RepeatedTest(8)
+        void test(InettyEndpoints own, RepetitionInfo repetition) throws Exception {
+            exercise(perClass, perTest, own, repetition.getCurrentRepetition());
+        }
+    }
+
+    @Fixtures.Fixture
+    static class ClassB {
+        @RegisterExtension
+        static InettyExtension perClass = InettyExtension.builder().service(Services.ECHO).build();
+        @RegisterExtension
+        InettyExtension perTest = InettyExtension.builder().service(Services.ECHO).build();
+
+        @RepeatedTest(8)
+        void test(InettyEndpoints own, RepetitionInfo repetition) throws Exception {
+            exercise(perClass, perTest, own, 10 + repetition.getCurrentRepetition());
+        }
+    }
+}
