@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,9 +17,11 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Test classes that other tests run through the JUnit Platform's {@link EngineTestKit} (some fail on purpose); they
- * run only there, never on their own (Surefire skips nested classes anyway; this keeps an IDE from running them).
+ * run only there, never on their own: Surefire leaves out the tag {@value #TAG} (so even {@code -Dtest=...} patterns
+ * never report them as skipped), and a condition keeps an IDE from running them.
  */
 final class Fixtures {
+    static final String TAG = "fixture";
     private static final String ENABLED = "inetty.junit.fixtures";
 
     private Fixtures() {
@@ -28,6 +31,7 @@ final class Fixtures {
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @ExtendWith(OnlyInTestKit.class)
+    @Tag(TAG)
     @interface Fixture {
     }
 
