@@ -95,18 +95,25 @@ class DockerEntrypointTest {
 
     @Test
     void buildStageCopiesEveryModulePomBeforeResolvingDependencies() throws IOException {
-        String pom = Files.readString(repo.resolve("pom.xml"), UTF_8);
-        Matcher m = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>").matcher(pom);
         List<String> modules = new ArrayList<>();
-        while (m.find()) {
-            modules.add(m.group(1));
-        }
+        modulesOf("", modules);
         assertThat(modules).isNotEmpty();
         List<String> copies = dockerfile.stages().get(0).all("COPY").stream().map(String::trim).toList();
         assertThat(copies).contains("pom.xml ./");
         for (String module : modules) {
             assertThat(copies).as("docker/Dockerfile copies the POM of module %s (Maven reads every module)", module)
                     .contains(module + "/pom.xml " + module + "/");
+        }
+    }
+
+    /** The modules of the POM in {@code dir} and, recursively, of theirs (e.g. {@code junit-compat/jupiter-6}). */
+    private static void modulesOf(String dir, List<String> out) throws IOException {
+        String pom = Files.readString(repo.resolve(dir).resolve("pom.xml"), UTF_8);
+        Matcher m = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>").matcher(pom);
+        while (m.find()) {
+            String module = dir.isEmpty() ? m.group(1) : dir + "/" + m.group(1);
+            out.add(module);
+            modulesOf(module, out);
         }
     }
 

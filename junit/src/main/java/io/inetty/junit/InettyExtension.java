@@ -35,7 +35,7 @@ public final class InettyExtension
         this.lifecycle = new Lifecycle(this, services, settings);
     }
 
-    /** A new builder: all six services, on TCP and UDP, 127.0.0.1 and ::1, two event-loop threads. */
+    /** A new builder: all six services, on TCP and UDP, 127.0.0.1 and ::1, one event-loop thread (a test peer needs no more). */
     public static Builder builder() {
         return new Builder();
     }

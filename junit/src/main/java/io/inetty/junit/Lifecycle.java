@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class Lifecycle {
     /** Event-loop threads of an extension-managed server unless {@code configure(b -> b.threads(n))} says otherwise. */
-    static final int DEFAULT_THREADS = 2;
+    static final int DEFAULT_THREADS = 1;
     /** Where each scope records which extension serves it (a per-test server over a per-class one). */
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(InettyExtension.class);
     private static final String NEAREST = "nearest";
