@@ -4,73 +4,28 @@ import io.inetty.protocols.Services;
 import io.inetty.server.Service;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * What {@link InettyTest} registers: an {@link InettyExtension} per annotated class, kept in that class's
- * extension store (so its tests and {@code @Nested} classes find it), to which every callback goes.
+ * extension store (so its tests and {@code @Nested} classes find it), to whose lifecycle every callback goes.
  */
-final class AnnotatedInetty
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+final class AnnotatedInetty extends Callbacks {
     /** The store key of the extension of one annotated class. */
     private record Key(Class<?> annotated) {
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    Lifecycle lifecycle(ExtensionContext context, boolean create) {
         Class<?> annotated = annotated(context);
-        InettyExtension inetty = find(context);
-        if (inetty == null) {
+        ExtensionContext.Store store = context.getStore(Lifecycle.NAMESPACE);
+        InettyExtension inetty = store.get(new Key(annotated), InettyExtension.class);
+        if (inetty == null && create) {
             inetty = create(annotated);
-            context.getStore(Lifecycle.NAMESPACE).put(new Key(annotated), inetty);
+            store.put(new Key(annotated), inetty);
         }
-        inetty.beforeAll(context);
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        InettyExtension inetty = find(context);
-        if (inetty != null) {
-            inetty.afterAll(context);
-        }
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        InettyExtension inetty = find(context);
-        if (inetty != null) {
-            inetty.beforeEach(context);
-        }
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        InettyExtension inetty = find(context);
-        if (inetty != null) {
-            inetty.afterEach(context);
-        }
-    }
-
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        InettyExtension inetty = find(context);
-        return inetty != null && inetty.supportsParameter(parameter, context);
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return find(context).resolveParameter(parameter, context);
-    }
-
-    private static InettyExtension find(ExtensionContext context) {
-        return context.getStore(Lifecycle.NAMESPACE).get(new Key(annotated(context)), InettyExtension.class);
+        return inetty == null ? null : inetty.lifecycle(context, false);
     }
 
     /** The test class or the innermost enclosing class that carries the annotation. */

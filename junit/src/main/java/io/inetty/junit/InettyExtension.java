@@ -12,13 +12,7 @@ import io.inetty.server.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A real inetty for JUnit Jupiter tests, on loopback with ephemeral ports bound by the server itself. Register it
@@ -27,8 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * one test. Tests take an {@link InettyEndpoints} parameter (or this extension) to reach it. After each test the
  * faults are put back as they were when it began, pass or fail, and {@link #metrics()} counts from its start.
  */
-public final class InettyExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class InettyExtension extends Callbacks {
     private final Lifecycle lifecycle;
 
     private InettyExtension(List<Service> services, List<Consumer<Inetty.Builder>> settings) {
@@ -68,38 +61,8 @@ public final class InettyExtension
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        lifecycle.holdClass(context);
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        lifecycle.releaseClass(context);
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        lifecycle.holdTest(context);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        lifecycle.releaseTest(context);
-    }
-
-    /**
-     * Resolves {@link InettyEndpoints} and {@link InettyExtension} parameters when this extension serves the
-     * innermost scope: a per-test server over a per-class one, a {@code @Nested} class's own over its enclosing one's.
-     */
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        Class<?> type = parameter.getParameter().getType();
-        return (type == InettyEndpoints.class || type == InettyExtension.class) && lifecycle.isNearest(context);
-    }
-
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == InettyExtension.class ? this : endpoints();
+    Lifecycle lifecycle(ExtensionContext context, boolean create) {
+        return lifecycle;
     }
 
     @Override

@@ -41,6 +41,10 @@ final class Lifecycle {
         this.settings = settings;
     }
 
+    InettyExtension extension() {
+        return extension;
+    }
+
     Running running() {
         Running r = running;
         if (r == null) {
@@ -54,11 +58,6 @@ final class Lifecycle {
         start(context);
         classes.add(context.getUniqueId());
         context.getStore(NAMESPACE).put(NEAREST, extension);
-    }
-
-    synchronized void releaseClass(ExtensionContext context) {
-        classes.remove(context.getUniqueId());
-        stopIfUnused();
     }
 
     void holdTest(ExtensionContext context) {
@@ -78,12 +77,12 @@ final class Lifecycle {
         testStart.set(start);
     }
 
-    void releaseTest(ExtensionContext context) {
+    /** The class or test of {@code context} lets go; the server stops when no one holds it any more. */
+    void release(ExtensionContext context) {
         testStart.remove();
         synchronized (this) {
-            tests.remove(context.getUniqueId());
             try {
-                if (tests.isEmpty()) {
+                if (tests.remove(context.getUniqueId()) && tests.isEmpty()) {
                     lastTestStart = null;
                     FaultSnapshot before = faultsBefore;
                     faultsBefore = null;
@@ -92,6 +91,7 @@ final class Lifecycle {
                     }
                 }
             } finally {
+                classes.remove(context.getUniqueId());
                 stopIfUnused();
             }
         }

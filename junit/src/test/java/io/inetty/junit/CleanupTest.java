@@ -51,12 +51,15 @@ class CleanupTest {
         return "echo/" + transport.label() + " " + faults.stream().map(Fault::name).toList();
     }
 
+    /** Echo for the class; each fixture below runs on its own (so both may use this one static extension). */
     @Fixtures.Fixture
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class FailingTestAddsFaults {
+    abstract static class OrderedOnEcho {
         @RegisterExtension
         static InettyExtension inetty = InettyExtension.builder().service(Services.ECHO).build();
+    }
 
+    static class FailingTestAddsFaults extends OrderedOnEcho {
         @BeforeAll
         static void classWideFault() {
             inetty.faults("echo", Transport.TCP).add(CLASS_WIDE);
@@ -82,12 +85,7 @@ class CleanupTest {
         }
     }
 
-    @Fixtures.Fixture
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class Counting {
-        @RegisterExtension
-        static InettyExtension inetty = InettyExtension.builder().service(Services.ECHO).build();
-
+    static class Counting extends OrderedOnEcho {
         @Test
         @Order(1)
         void first(InettyEndpoints endpoints) throws Exception {

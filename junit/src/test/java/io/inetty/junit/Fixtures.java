@@ -3,6 +3,7 @@ package io.inetty.junit;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -30,6 +31,7 @@ final class Fixtures {
     /** Marks a fixture class. */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
+    @Inherited
     @ExtendWith(OnlyInTestKit.class)
     @Tag(TAG)
     @interface Fixture {

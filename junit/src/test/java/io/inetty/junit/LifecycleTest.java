@@ -13,6 +13,9 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.testkit.engine.Events;
 
 /** When servers start and stop, seen from outside: fixtures run through EngineTestKit record the server of each test. */
 class LifecycleTest {
@@ -24,48 +27,38 @@ class LifecycleTest {
         seen.clear();
     }
 
-    @Test
-    void staticFieldServesTheWholeClassAndStopsAfterIt() {
-        Fixtures.run(PerClass.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
-        assertThat(seen).hasSize(3).containsOnly(seen.peek());
-        assertStopped(seen);
+    /** A static field, @Nested classes, an instance field with one instance per class: one server for the class. */
+    @ParameterizedTest
+    @ValueSource(classes = {PerClass.class, Outer.class, PerClassInstance.class})
+    void oneServerForTheWholeClassStoppedAfterIt(Class<?> fixture) {
+        List<InettyServer> servers = run(fixture);
+        assertThat(servers).containsOnly(servers.get(0));
     }
 
     @Test
     void instanceFieldServesEachTestOnItsOwnPortsAndStopsAfterIt() {
-        Fixtures.run(PerMethod.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
-        assertThat(seen).hasSize(3).doesNotHaveDuplicates();
-        assertThat(seen.stream().map(s -> s.port("echo"))).doesNotHaveDuplicates();
-        assertStopped(seen);
-    }
-
-    @Test
-    void nestedClassesShareTheEnclosingServerUntilTheOutermostClassEnds() {
-        Fixtures.run(Outer.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
-        assertThat(seen).hasSize(3).containsOnly(seen.peek());
-        assertStopped(seen);
-    }
-
-    @Test
-    void instanceFieldWithOneInstancePerClassServesTheClass() {
-        Fixtures.run(PerClassInstance.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
-        assertThat(seen).hasSize(2).containsOnly(seen.peek());
-        assertStopped(seen);
+        List<InettyServer> servers = run(PerMethod.class);
+        assertThat(servers).doesNotHaveDuplicates();
+        assertThat(servers.stream().map(s -> s.port("echo"))).doesNotHaveDuplicates();
     }
 
     @Test
     void aClassCanRunAgainWithTheSameStaticExtension() {
-        Fixtures.run(PerClass.class);
-        Fixtures.run(PerClass.class).testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
-        List<InettyServer> servers = List.copyOf(seen);
-        assertThat(servers).hasSize(6);
-        assertThat(servers.subList(0, 3)).containsOnly(servers.get(0));
-        assertThat(servers.subList(3, 6)).containsOnly(servers.get(3)).doesNotContain(servers.get(0));
-        assertStopped(seen);
+        List<InettyServer> first = run(PerClass.class);
+        seen.clear();
+        List<InettyServer> second = run(PerClass.class);
+        assertThat(first).containsOnly(first.get(0));
+        assertThat(second).containsOnly(second.get(0)).doesNotContain(first.get(0));
     }
 
-    private static void assertStopped(Queue<InettyServer> servers) {
-        assertThat(servers).allSatisfy(s -> assertThat(s.eventLoopGroup().isTerminated()).isTrue());
+    /** Runs {@code fixture}, checks every test passed, and returns the servers they saw (one each), all stopped now. */
+    private static List<InettyServer> run(Class<?> fixture) {
+        Events tests = Fixtures.run(fixture).testEvents();
+        tests.assertStatistics(s -> s.failed(0).aborted(0).skipped(0));
+        List<InettyServer> servers = List.copyOf(seen);
+        assertThat(servers).hasSize((int) tests.succeeded().count()).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(s -> assertThat(s.eventLoopGroup().isTerminated()).as("stopped").isTrue());
+        return servers;
     }
 
     @Fixtures.Fixture

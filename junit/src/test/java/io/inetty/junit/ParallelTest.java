@@ -2,6 +2,7 @@ package io.inetty.junit;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetty.faults.Fault;
 import io.inetty.protocols.Services;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Parallel execution ({@code junit.jupiter.execution.parallel.enabled=true}): two classes of 8 tests each run at
- * once, at least 8 tests at the same moment, each with a per-class server and its own per-test server.
+ * Parallel execution ({@code junit.jupiter.execution.parallel.enabled=true}): two classes of 8 tests each, all 16 at
+ * the same moment, each test with its own per-test server and the per-class server both classes inherit.
  */
 class ParallelTest {
-    static final int AT_ONCE = 8;
+    static final int AT_ONCE = 16;
     static final Queue<String> seen = new ConcurrentLinkedQueue<>();
     static final AtomicInteger running = new AtomicInteger();
     static final AtomicInteger mostAtOnce = new AtomicInteger();
@@ -40,7 +41,7 @@ class ParallelTest {
     }
 
     @Test
-    void sixteenTestsOnTwoClassesAtLeastEightAtOnce() {
+    void sixteenTestsOfTwoClassesAllAtOnce() {
         Fixtures.run(Map.of(
                         "junit.jupiter.execution.parallel.enabled", "true",
                         "junit.jupiter.execution.parallel.mode.default", "concurrent",
@@ -50,9 +51,11 @@ class ParallelTest {
                         ClassA.class, ClassB.class)
                 .testEvents().assertStatistics(s -> s.started(16).succeeded(16));
         assertThat(mostAtOnce).hasValueGreaterThanOrEqualTo(AT_ONCE);
-        // per class: one shared server; per test: sixteen servers, every one on its own ports
-        assertThat(seen.stream().filter(s -> s.startsWith("class ")).distinct()).hasSize(2);
+        // per class: one server that both classes shared; per test: sixteen servers, every one on its own ports
+        assertThat(seen.stream().filter(s -> s.startsWith("class ")).distinct()).hasSize(1);
         assertThat(seen.stream().filter(s -> s.startsWith("test ")).distinct()).hasSize(16);
+        assertThatThrownBy(EightTests.perClass::server).as("stopped after both classes")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     /** What every test of both classes does, at once. */
@@ -61,7 +64,7 @@ class ParallelTest {
         mostAtOnce.accumulateAndGet(now, Math::max);
         try {
             together.countDown();
-            assertThat(together.await(30, TimeUnit.SECONDS)).as("8 tests at once").isTrue();
+            assertThat(together.await(30, TimeUnit.SECONDS)).as(AT_ONCE + " tests at once").isTrue();
             InettyServer shared = perClass.server();
             assertThat(own.server()).isSameAs(perTest.server()).isNotSameAs(shared);
             seen.add("class " + shared.port("echo", Transport.TCP));
@@ -78,8 +81,12 @@ class ParallelTest {
         }
     }
 
+    /**
+     * Eight tests, each with its own server and the one of the static field, which both subclasses inherit: they hold
+     * it at once (all sixteen tests run together), and the first to finish must not stop it under the other.
+     */
     @Fixtures.Fixture
-    static class ClassA {
+    abstract static class EightTests {
         @RegisterExtension
         static InettyExtension perClass = InettyExtension.builder().service(Services.ECHO).build();
         @RegisterExtension
@@ -91,16 +98,9 @@ class ParallelTest {
         }
     }
 
-    @Fixtures.Fixture
-    static class ClassB {
-        @RegisterExtension
-        static InettyExtension perClass = InettyExtension.builder().service(Services.ECHO).build();
-        @RegisterExtension
-        InettyExtension perTest = InettyExtension.builder().service(Services.ECHO).build();
+    static class ClassA extends EightTests {
+    }
 
-        @RepeatedTest(8)
-        void test(InettyEndpoints own, RepetitionInfo repetition) throws Exception {
-            exercise(perClass, perTest, own, 10 + repetition.getCurrentRepetition());
-        }
+    static class ClassB extends EightTests {
     }
 }

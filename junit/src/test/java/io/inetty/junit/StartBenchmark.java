@@ -1,7 +1,9 @@
 package io.inetty.junit;
 
 import io.inetty.protocols.Services;
+import io.inetty.server.Service;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A benchmark, not a test (run by {@code bench/junit-start}): how long an extension-managed server takes to start
- * and to stop in a warm JVM, measured inside JUnit's own lifecycle. Each fixture runs {@value #RUNS} tests with a
+ * and to stop in a warm JVM, measured inside JUnit's own lifecycle. Each measurement runs {@value #RUNS} tests with a
  * per-test server (an instance field); {@link Around} reads the clock just before and just after the extension's
  * beforeEach (start) and afterEach (stop). The first {@value #WARMUP} are left out.
  */
@@ -22,6 +24,8 @@ public final class StartBenchmark {
     static final int RUNS = 1200;
     static final int WARMUP = 200;
     static final Queue<long[]> times = new ConcurrentLinkedQueue<>();
+    /** The services of the next run (none: the default, all six); this main runs one fixture at a time. */
+    static volatile List<Service> services = List.of();
 
     private StartBenchmark() {
     }
@@ -29,13 +33,14 @@ public final class StartBenchmark {
     public static void main(String[] args) {
         System.out.printf("## Extension-managed server, start and stop in a warm JVM (median of %d, after %d; %d CPUs; %s)%n%n",
                 RUNS - WARMUP, WARMUP, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-        measure("echo (TCP+UDP, 127.0.0.1 and ::1: 4 sockets)", EchoOnly.class);
-        measure("all six services (TCP+UDP, 127.0.0.1 and ::1: 24 sockets)", AllSix.class);
+        measure("echo (TCP+UDP, 127.0.0.1 and ::1: 4 sockets)", List.of(Services.ECHO));
+        measure("all six services, the default (TCP+UDP, 127.0.0.1 and ::1: 24 sockets)", List.of());
     }
 
-    private static void measure(String label, Class<?> fixture) {
+    private static void measure(String label, List<Service> chosen) {
         times.clear();
-        Fixtures.run(Map.of(), fixture).testEvents().assertStatistics(s -> s.succeeded(RUNS));
+        services = chosen;
+        Fixtures.run(Map.of(), PerTestServer.class).testEvents().assertStatistics(s -> s.succeeded(RUNS));
         long[][] all = times.toArray(new long[0][]);
         long[] start = Arrays.stream(all).skip(WARMUP).mapToLong(t -> t[0]).sorted().toArray();
         long[] stop = Arrays.stream(all).skip(WARMUP).mapToLong(t -> t[1]).sorted().toArray();
@@ -76,32 +81,15 @@ public final class StartBenchmark {
     }
 
     @Fixtures.Fixture
-    static class EchoOnly {
+    static class PerTestServer {
         final long[] clock = new long[3];
         @RegisterExtension
         @Order(1)
         final Around before = new Around(true, clock);
         @RegisterExtension
         @Order(2)
-        final InettyExtension inetty = InettyExtension.builder().service(Services.ECHO).build();
-        @RegisterExtension
-        @Order(3)
-        final Around after = new Around(false, clock);
-
-        @RepeatedTest(RUNS)
-        void test() {
-        }
-    }
-
-    @Fixtures.Fixture
-    static class AllSix {
-        final long[] clock = new long[3];
-        @RegisterExtension
-        @Order(1)
-        final Around before = new Around(true, clock);
-        @RegisterExtension
-        @Order(2)
-        final InettyExtension inetty = InettyExtension.builder().build();
+        final InettyExtension inetty = services.stream().reduce(InettyExtension.builder(), InettyExtension.Builder::service,
+                (x, y) -> x).build();
         @RegisterExtension
         @Order(3)
         final Around after = new Around(false, clock);
