@@ -28,7 +28,10 @@ public final class InettyExtension extends Callbacks {
         this.lifecycle = new Lifecycle(this, services, settings);
     }
 
-    /** A new builder: all six services, on TCP and UDP, 127.0.0.1 and ::1, one event-loop thread (a test peer needs no more). */
+    /**
+     * A new builder: every service of {@code Services.all()} on every transport it speaks, on 127.0.0.1 and ::1, one
+     * event-loop thread (a test peer needs no more).
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -78,7 +81,7 @@ public final class InettyExtension extends Callbacks {
         private Builder() {
         }
 
-        /** Serves {@code service} (e.g. {@code Services.ECHO}) on every transport it speaks; default: all six. */
+        /** Serves {@code service} (e.g. {@code Services.ECHO}) on every transport it speaks; default: all. */
         public Builder service(Service service) {
             requireNonNull(service, "service");
             if (services.stream().anyMatch(s -> s.name().equals(service.name()))) {

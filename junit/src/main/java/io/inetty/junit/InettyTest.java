@@ -20,6 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(AnnotatedInetty.class)
 public @interface InettyTest {
-    /** The services by name: {@code echo}, {@code discard}, {@code daytime}, {@code qotd}, {@code chargen}, {@code time}; empty: all six. */
+    /** The services by name ({@code echo}, {@code daytime}, ...: those of {@code Services.all()}); empty: all of them. */
     String[] services() default {};
 }

@@ -7,11 +7,15 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.inetty.faults.Fault;
+import io.inetty.protocols.Services;
 import io.inetty.server.Endpoint;
+import io.inetty.server.Service;
 import io.inetty.server.Transport;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -58,12 +62,16 @@ class InettyTestAnnotationTest {
     void anUnknownServiceFailsTheClassNamingIt() {
         Fixtures.run(Misspelt.class).containerEvents().assertThatEvents().haveExactly(1, event(container(Misspelt.class),
                 finishedWithFailure(message("@InettyTest(services) on " + Misspelt.class.getName()
-                        + ": 'ecoh' (expected: one of echo, discard, daytime, qotd, chargen, time)"))));
+                        + ": 'ecoh' (expected: one of " + names(Services.all()) + ")"))));
     }
 
     @Test
     void aNestedClassWithItsOwnAnnotationGetsItsOwnServer() {
         Fixtures.run(OuterAnnotated.class).testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+    }
+
+    static String names(List<Service> services) {
+        return services.stream().map(Service::name).collect(Collectors.joining(", "));
     }
 
     @Fixtures.Fixture

@@ -40,7 +40,7 @@ class StartFailureTest {
         InettyExtension idle = InettyExtension.builder().build();
         assertThatThrownBy(idle::server).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("inetty: no server running");
-        assertThat(idle).hasToString("InettyExtension[echo, discard, daytime, qotd, chargen, time] (stopped)");
+        assertThat(idle).hasToString("InettyExtension[" + InettyTestAnnotationTest.names(Services.all()) + "] (stopped)");
     }
 
     @Test
