@@ -97,6 +97,20 @@ final class UdpGuard extends ChannelDuplexHandler {
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (!(evt instanceof DatagramDropped)) {
+            ctx.fireUserEventTriggered(evt);
+            return;
+        }
+        DatagramDropped d = (DatagramDropped) evt;
+        datagramsIn++;
+        bytesIn += d.bytes();
+        Counters.add(slots, Counters.DATAGRAMS_IN, 1);
+        Counters.add(slots, Counters.BYTES_IN, d.bytes());
+        dropped(d.reason());
+    }
+
+    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         DatagramPacket reply = (DatagramPacket) msg;
         int payload = reply.content().readableBytes();
