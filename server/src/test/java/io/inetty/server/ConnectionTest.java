@@ -273,15 +273,7 @@ class ConnectionTest {
 
     @Test
     void featuresAddFieldsToTheAccessLogLine() {
-        ch.qos.logback.classic.Logger logger =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(AccessLog.TCP);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
-                new ch.qos.logback.core.read.ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
-        logger.setAdditive(false);
-        try {
+        try (AccessLines lines = new AccessLines()) {
             Connection.Shared s = shared(metrics, registry, Limits.NONE, AccessPolicy.OPEN);
             Connection.Shared logged = new Connection.Shared(s.endpoint(), s.registry(), s.admission(), s.limits(),
                     s.counters(), true);
@@ -290,14 +282,9 @@ class ConnectionTest {
             ConnectionControl.logField(ch, "tls_client", "CN=a \"b\",O=c");
             ConnectionControl.logField(new EmbeddedChannel(), "ignored", "x"); // not a served connection: no effect
             ch.close();
-            assertThat(lines.list).hasSize(1);
-            assertThat(lines.list.get(0).getFormattedMessage())
+            assertThat(lines.lines()).singleElement().asString()
                     .startsWith("tcp echo peer=192.0.2.7:40000 local=127.0.0.1:7 in=0 out=0 ms=")
                     .endsWith(" reason=done tls=TLSv1.3 tls_client=\"CN=a \\\"b\\\",O=c\"");
-        } finally {
-            logger.detachAppender(lines);
-            logger.setLevel(null);
-            logger.setAdditive(true);
         }
     }
 }

@@ -19,18 +19,32 @@ import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 
 /** A Netty TLS client for the tests: sees what the server sends, its certificate, and whether it sent close_notify. */
-final class TlsClient implements AutoCloseable {
+public final class TlsClient implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Channel channel;
     private final SslHandler ssl;
 
-    TlsClient(SslContext context, InetSocketAddress server) throws InterruptedException {
+    public TlsClient(SslContext context, InetSocketAddress server) throws InterruptedException {
+        this(context, server, null);
+    }
+
+    /** A client that sends {@code prefix} (e.g. a PROXY header) in clear before its handshake. */
+    public TlsClient(SslContext context, InetSocketAddress server, byte[] prefix) throws InterruptedException {
         SslHandler[] made = new SslHandler[1];
         channel = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ch) {
                 made[0] = context.newHandler(ch.alloc(), "localhost", server.getPort());
+                if (prefix != null) {
+                    ch.pipeline().addLast(new io.netty.channel.ChannelInboundHandlerAdapter() {
+                        @Override
+                        public void channelActive(ChannelHandlerContext ctx) {
+                            ctx.writeAndFlush(Unpooled.wrappedBuffer(prefix));
+                            ctx.fireChannelActive();
+                        }
+                    });
+                }
                 ch.pipeline().addLast(made[0], new SimpleChannelInboundHandler<ByteBuf>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
@@ -50,7 +64,7 @@ final class TlsClient implements AutoCloseable {
     }
 
     /** Waits for the handshake; throws its failure. */
-    TlsClient handshake() throws Exception {
+    public TlsClient handshake() throws Exception {
         if (!ssl.handshakeFuture().await(5, TimeUnit.SECONDS)) {
             throw new AssertionError("no handshake within 5 s");
         }
@@ -60,20 +74,20 @@ final class TlsClient implements AutoCloseable {
         return this;
     }
 
-    X509Certificate serverCertificate() throws Exception {
+    public X509Certificate serverCertificate() throws Exception {
         return (X509Certificate) ssl.engine().getSession().getPeerCertificates()[0];
     }
 
-    String protocol() {
+    public String protocol() {
         return ssl.engine().getSession().getProtocol();
     }
 
-    void send(byte[] bytes) {
+    public void send(byte[] bytes) {
         channel.writeAndFlush(Unpooled.wrappedBuffer(bytes)).syncUninterruptibly();
     }
 
     /** Waits until {@code n} bytes came, returns them. */
-    byte[] await(int n) throws InterruptedException {
+    public byte[] await(int n) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < end) {
             synchronized (received) {
@@ -87,12 +101,12 @@ final class TlsClient implements AutoCloseable {
     }
 
     /** Whether the server sent close_notify within 5 s. */
-    boolean closeNotifyReceived() throws InterruptedException {
+    public boolean closeNotifyReceived() throws InterruptedException {
         return ssl.sslCloseFuture().await(5, TimeUnit.SECONDS) && ssl.sslCloseFuture().isSuccess();
     }
 
     /** Whether the connection is closed within 5 s. */
-    boolean closed() throws InterruptedException {
+    public boolean closed() throws InterruptedException {
         return channel.closeFuture().await(5, TimeUnit.SECONDS);
     }
 

@@ -4,11 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.inetty.server.AccessLog;
+import io.inetty.server.AccessLines;
 import io.inetty.server.CloseReason;
 import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
@@ -23,7 +19,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Certificates from files: a chain, mutual TLS, and reloading (by call and by watching the files). */
 class TlsFilesTest {
@@ -56,13 +51,7 @@ class TlsFilesTest {
         X509Bundle clients = Certs.ca("Client CA");
         Path clientCa = Certs.pem(dir, "clients.pem", clients.getCertificatePEM());
         Tls tls = Tls.builder().certificate(cert(), key()).clientCa(clientCa).build();
-        Logger access = (Logger) LoggerFactory.getLogger(AccessLog.TCP);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        access.addAppender(lines);
-        access.setLevel(Level.INFO);
-        access.setAdditive(false);
-        try (InettyServer server = Inetty.builder().bind("127.0.0.1").pipeline(tls)
+        try (AccessLines lines = new AccessLines(); InettyServer server = Inetty.builder().bind("127.0.0.1").pipeline(tls)
                 .binding(TlsOptions.binding(TestServices.echo("echo"), 0)).accessLog(true).start()) {
             try (TlsClient anonymous = new TlsClient(trusting(CA.getCertificate()), TlsOptions.address(server, "echo"))) {
                 // TLS 1.3: the client learns of the refusal on its first read, after its handshake "completed"
@@ -81,17 +70,9 @@ class TlsFilesTest {
                 assertThat(c.await(2)).isEqualTo("hi".getBytes(US_ASCII));
                 assertThat(c.serverCertificate().getSubjectX500Principal().getName()).isEqualTo("CN=server");
             }
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (lines.list.size() < 2 && System.nanoTime() < end) {
-                Thread.sleep(10);
-            }
-            assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+            assertThat(lines.await(2))
                     .anySatisfy(l -> assertThat(l).contains("reason=protocol-error"))
                     .anySatisfy(l -> assertThat(l).contains(" tls=TLSv1.3 tls_client=\"CN=alice smith,O=Example\""));
-        } finally {
-            access.detachAppender(lines);
-            access.setLevel(null);
-            access.setAdditive(true);
         }
     }
 
