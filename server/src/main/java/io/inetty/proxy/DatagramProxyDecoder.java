@@ -7,7 +7,7 @@ import io.inetty.server.ProxiedDatagram;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -21,22 +21,18 @@ import org.slf4j.LoggerFactory;
  * {@link DropReason#POLICY}.
  */
 @Sharable
-final class DatagramProxyDecoder extends ChannelInboundHandlerAdapter {
+final class DatagramProxyDecoder extends SimpleChannelInboundHandler<DatagramPacket> {
     private static final Logger log = LoggerFactory.getLogger(DatagramProxyDecoder.class);
 
     private final AccessPolicy trust;
 
     DatagramProxyDecoder(AccessPolicy trust) {
+        super(false); // each datagram is passed on or released here
         this.trust = trust;
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof DatagramPacket)) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        DatagramPacket packet = (DatagramPacket) msg;
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         InetSocketAddress sender = packet.sender();
         ByteBuf content = packet.content();
         if (!trust.allows(sender.getAddress())) {

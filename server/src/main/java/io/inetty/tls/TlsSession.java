@@ -7,8 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
@@ -50,9 +48,7 @@ final class TlsSession extends ChannelInboundHandlerAdapter {
     /** The subject of the client's certificate (RFC 2253), or null without one. */
     static String clientSubject(SSLSession session) {
         try {
-            Certificate[] chain = session.getPeerCertificates();
-            return chain.length > 0 && chain[0] instanceof X509Certificate
-                    ? ((X509Certificate) chain[0]).getSubjectX500Principal().getName() : null;
+            return session.getPeerPrincipal().getName(); // an X500Principal: RFC 2253
         } catch (SSLPeerUnverifiedException e) {
             return null;
         }

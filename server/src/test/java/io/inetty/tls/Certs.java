@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,11 +55,22 @@ final class Certs {
 
     /** Writes the chain (leaf, then the CA) and the PKCS#8 key of {@code bundle}. */
     static void write(X509Bundle bundle, Path cert, Path key) throws IOException {
-        Files.writeString(cert, bundle.getCertificatePathPEM() + bundle.getRootCertificatePEM(), US_ASCII);
-        Files.writeString(key, bundle.getPrivateKeyPEM(), US_ASCII);
+        java.nio.file.Files.writeString(cert, bundle.getCertificatePathPEM() + bundle.getRootCertificatePEM(), US_ASCII);
+        java.nio.file.Files.writeString(key, bundle.getPrivateKeyPEM(), US_ASCII);
+    }
+
+    /** The certificate and key files of a test in {@code dir}. */
+    record Files(Path cert, Path key) {
+        Files(Path dir) {
+            this(dir.resolve("cert.pem"), dir.resolve("key.pem"));
+        }
+
+        void write(X509Bundle bundle) throws IOException {
+            Certs.write(bundle, cert, key);
+        }
     }
 
     static Path pem(Path dir, String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text, US_ASCII);
+        return java.nio.file.Files.writeString(dir.resolve(name), text, US_ASCII);
     }
 }

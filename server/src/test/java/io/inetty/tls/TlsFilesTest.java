@@ -27,12 +27,8 @@ class TlsFilesTest {
     @TempDir
     Path dir;
 
-    private Path cert() {
-        return dir.resolve("cert.pem");
-    }
-
-    private Path key() {
-        return dir.resolve("key.pem");
+    private Certs.Files files() {
+        return new Certs.Files(dir);
     }
 
     private static SslContext trusting(X509Certificate ca) throws Exception {
@@ -47,10 +43,10 @@ class TlsFilesTest {
 
     @Test
     void servesTheChainAndRequiresClientCertificatesWithAClientCa() throws Exception {
-        Certs.write(Certs.server(CA, "server", true), cert(), key());
+        files().write(Certs.server(CA, "server", true));
         X509Bundle clients = Certs.ca("Client CA");
         Path clientCa = Certs.pem(dir, "clients.pem", clients.getCertificatePEM());
-        Tls tls = Tls.builder().certificate(cert(), key()).clientCa(clientCa).build();
+        Tls tls = Tls.builder().certificate(files().cert(), files().key()).clientCa(clientCa).build();
         try (AccessLines lines = new AccessLines(); InettyServer server = Inetty.builder().bind("127.0.0.1").pipeline(tls)
                 .binding(TlsOptions.binding(TestServices.echo("echo"), 0)).accessLog(true).start()) {
             try (TlsClient anonymous = new TlsClient(trusting(CA.getCertificate()), TlsOptions.address(server, "echo"))) {
@@ -79,13 +75,13 @@ class TlsFilesTest {
     @Test
     void reloadServesNewConnectionsTheNewCertificateWhileOpenOnesContinue() throws Exception {
         X509Bundle first = Certs.server(CA, "first", false);
-        Certs.write(first, cert(), key());
-        Tls tls = Tls.builder().certificate(cert(), key()).build();
+        files().write(first);
+        Tls tls = Tls.builder().certificate(files().cert(), files().key()).build();
         try (InettyServer server = Inetty.builder().bind("127.0.0.1").pipeline(tls)
                 .binding(TlsOptions.binding(TestServices.echo("echo"), 0)).start();
              TlsClient open = new TlsClient(trusting(CA.getCertificate()), TlsOptions.address(server, "echo")).handshake()) {
             X509Bundle second = Certs.server(CA, "second", true);
-            Certs.write(second, cert(), key());
+            files().write(second);
             assertThat(tls.reload()).isTrue();
             assertThat(seen(server, trusting(CA.getCertificate()))).isEqualTo(second.getCertificate());
             assertThat(tls.trust().certificate()).isEqualTo(second.getCertificate());
@@ -93,25 +89,25 @@ class TlsFilesTest {
             assertThat(open.await(10)).isEqualTo("still here".getBytes(US_ASCII));
             assertThat(open.serverCertificate()).isEqualTo(first.getCertificate());
 
-            Files.writeString(key(), "broken\n");
-            assertThatThrownBy(tls::reload).isInstanceOf(TlsException.class).hasMessageContaining("key: '" + key() + "'");
+            Files.writeString(files().key(), "broken\n");
+            assertThatThrownBy(tls::reload).isInstanceOf(TlsException.class).hasMessageContaining("key: '" + files().key() + "'");
             assertThat(seen(server, trusting(CA.getCertificate()))).as("the previous one stays").isEqualTo(second.getCertificate());
         }
     }
 
     @Test
     void watchingReloadsOnceTheFilesChange() throws Exception {
-        Certs.write(Certs.server(CA, "first", false), cert(), key());
-        Tls tls = Tls.builder().certificate(cert(), key()).build();
+        files().write(Certs.server(CA, "first", false));
+        Tls tls = Tls.builder().certificate(files().cert(), files().key()).build();
         try (InettyServer server = Inetty.builder().bind("127.0.0.1").pipeline(tls)
                 .binding(TlsOptions.binding(TestServices.echo("echo"), 0)).start()) {
             tls.watch(server.eventLoopGroup(), Duration.ofMillis(20));
             X509Bundle second = Certs.server(CA, "second", false);
             // A key that does not match yet (the certificate is written first): not reloaded, retried at the next change.
-            Files.writeString(cert(), second.getCertificatePEM());
+            Files.writeString(files().cert(), second.getCertificatePEM());
             Thread.sleep(100);
             assertThat(tls.trust().certificate().getSubjectX500Principal().getName()).isEqualTo("CN=first");
-            Files.writeString(key(), second.getPrivateKeyPEM());
+            Files.writeString(files().key(), second.getPrivateKeyPEM());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (!tls.trust().certificate().equals(second.getCertificate()) && System.nanoTime() < end) {
                 Thread.sleep(10);

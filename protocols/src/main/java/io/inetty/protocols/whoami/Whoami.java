@@ -10,8 +10,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import java.net.InetSocketAddress;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -86,11 +84,10 @@ public final class Whoami extends BaseService {
         return address == null ? null : Endpoint.format(address);
     }
 
+    /** The subject of the client's certificate (RFC 2253), or null when it sent none. */
     private static String clientSubject(SSLSession session) {
         try {
-            Certificate[] chain = session.getPeerCertificates();
-            return chain.length > 0 && chain[0] instanceof X509Certificate
-                    ? ((X509Certificate) chain[0]).getSubjectX500Principal().getName() : null;
+            return session.getPeerPrincipal().getName();
         } catch (SSLPeerUnverifiedException e) {
             return null;
         }
