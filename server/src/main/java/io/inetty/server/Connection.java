@@ -53,6 +53,8 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
     /** The client named by a PROXY header, or null (the socket's peer). */
     private InetSocketAddress realPeer;
     private boolean admitted;
+    /** Refused at admission: never served (its access-log line says ms=0). */
+    private boolean refused;
     /** Whether this connection's end is counted already (a refusal is counted at once). */
     private boolean closeCounted;
     /** Fields features added to the access-log line ({@code tls=TLSv1.3}), or null. */
@@ -93,6 +95,7 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
         if (refused != null) {
             // Counted now, before the peer can see the close; the close is not counted again.
             reason = refused;
+            this.refused = true;
             Counters.closed(slots, refused);
             closeCounted = true;
             ctx.close();
@@ -197,7 +200,7 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             access.info("tcp {} peer={} local={}{} in={} out={} ms={} reason={}{}", shared.endpoint().service(),
                     peer == null ? "?" : Endpoint.format(peer), Endpoint.format(localAddress() != null ? localAddress() : shared.endpoint().address()),
                     via == null ? "" : " via=" + Endpoint.format(via), bytesIn, bytesOut,
-                    System.currentTimeMillis() - acceptedAt, r.label(), logFields == null ? "" : logFields);
+                    refused ? 0 : System.currentTimeMillis() - acceptedAt, r.label(), logFields == null ? "" : logFields);
         }
         if (admitted) {
             ctx.fireChannelInactive();

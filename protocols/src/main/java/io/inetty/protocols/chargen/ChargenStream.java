@@ -6,11 +6,18 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One TCP connection's generator (stateful: its stream offset). Writes slices of the shared pattern while
  * the channel is writable, then flushes and waits for writability, so a slow reader costs no memory
  * beyond the write buffer's high-water mark. Input is ignored.
+ *
+ * <p>Fair to the other connections of its event loop: one turn of the loop writes at most {@link #TURN_BUDGET},
+ * and the generator continues in a later turn through a scheduled task, which the loop takes up only after its
+ * next round of I/O. (A task given to {@code execute()} would run in the same pass of the loop's task queue, and a
+ * fast reader, whose writes always complete, would keep the loop away from every other socket for up to Netty's
+ * one-second task quantum.)
  */
 final class ChargenStream extends ChannelInboundHandlerAdapter {
     /**
@@ -21,11 +28,20 @@ final class ChargenStream extends ChannelInboundHandlerAdapter {
      */
     static final WriteBufferWaterMark QUEUE = new WriteBufferWaterMark(2 * 1024 * 1024, 4 * 1024 * 1024);
 
+    /** Bytes one connection may write in one turn of its event loop (64 slices). */
+    static final int TURN_BUDGET = 1024 * 1024;
+
+    private ChannelHandlerContext ctx;
     private int offset;
     private boolean scheduled;
+    private final Runnable resume = () -> {
+        scheduled = false;
+        generate(ctx);
+    };
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
         // Only over Netty's default: a channel configured otherwise (e.g. a test's tiny marks) keeps its own.
         if (ctx.channel().config().getWriteBufferWaterMark() == WriteBufferWaterMark.DEFAULT) {
             ctx.channel().config().setWriteBufferWaterMark(QUEUE);
@@ -45,15 +61,19 @@ final class ChargenStream extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable() && !scheduled) {
+        if (ctx.channel().isWritable()) {
             // Not inline: writability can turn back on inside our own flush.
-            scheduled = true;
-            ctx.executor().execute(() -> {
-                scheduled = false;
-                generate(ctx);
-            });
+            resumeNextTurn(ctx);
         }
         ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Continues after the event loop's next round of I/O. */
+    private void resumeNextTurn(ChannelHandlerContext ctx) {
+        if (!scheduled) {
+            scheduled = true;
+            ctx.executor().schedule(resume, 0, TimeUnit.NANOSECONDS);
+        }
     }
 
     private void generate(ChannelHandlerContext ctx) {
@@ -61,14 +81,17 @@ final class ChargenStream extends ChannelInboundHandlerAdapter {
         if (!ch.isActive() || ch instanceof DuplexChannel && ((DuplexChannel) ch).isOutputShutdown()) {
             return;
         }
-        boolean wrote = false;
-        while (ch.isWritable()) {
+        int written = 0;
+        while (ch.isWritable() && written < TURN_BUDGET) {
             ctx.write(Pattern.slice(offset, Pattern.CHUNK), ctx.voidPromise());
             offset = (offset + Pattern.CHUNK) % Pattern.PERIOD;
-            wrote = true;
+            written += Pattern.CHUNK;
         }
-        if (wrote) {
+        if (written > 0) {
             ctx.flush();
+        }
+        if (ch.isWritable()) {
+            resumeNextTurn(ctx); // the turn's budget is spent, and the reader keeps up
         }
     }
 }

@@ -283,4 +283,38 @@ class ChargenStreamTest {
             close(other, otherSocket);
         }
     }
+
+    /**
+     * An infinitely fast reader (every flush drains): one turn of the event loop writes the turn's budget and no
+     * more; the generator continues only when the loop runs its scheduled tasks, after its next round of I/O.
+     */
+    @Test
+    void aFastReaderGetsOneBudgetPerTurnOfTheLoop() throws Exception {
+        int[] writes = {0};
+        Conn fast = new Conn(new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                writes[0]++;
+                ctx.write(msg, promise);
+            }
+        }, new ChargenStream());
+        fast.config().setWriteBufferWaterMark(WriteBufferWaterMark.DEFAULT);
+        fast.start();
+        try {
+            int perTurn = ChargenStream.TURN_BUDGET / CHUNK;
+            int turns = writes[0] / perTurn; // EmbeddedChannel's register() already ran one pass of tasks
+            assertThat(writes[0]).isEqualTo(turns * perTurn);
+            for (int i = 1; i <= 3; i++) {
+                fast.runPendingTasks(); // one more turn: only its scheduled continuation runs
+                assertThat(writes[0]).as("turn %d", turns + i).isEqualTo((turns + i) * perTurn);
+            }
+            int total = (turns + 3) * ChargenStream.TURN_BUDGET;
+            assertThat(sent(fast)).hasSize(total).isEqualTo(PatternTest.reference(0, total));
+        } finally {
+            fast.inactive = true;
+            fast.runPendingTasks();
+            sent(fast);
+            fast.finishAndReleaseAll();
+        }
+    }
 }
