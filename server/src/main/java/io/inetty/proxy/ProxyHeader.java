@@ -5,6 +5,7 @@ import io.inetty.server.ConnectionControl;
 import io.inetty.server.RealPeer;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.haproxy.HAProxyCommand;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
 import io.netty.handler.codec.haproxy.HAProxyProtocolException;
@@ -91,6 +92,15 @@ final class ProxyHeader extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.fireExceptionCaught(cause);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (!passed && evt instanceof ChannelInputShutdownEvent) {
+            fail(ctx, "the client closed before its PROXY header"); // not a client-closed connection: never served
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override

@@ -107,6 +107,16 @@ class ProxyHeaderTest {
     }
 
     @Test
+    void aClientThatHalfClosesBeforeItsHeaderIsRefused() {
+        InetEmbeddedChannel ch = channel();
+        ch.writeInbound(Unpooled.copiedBuffer("hello\n", US_ASCII));
+        ch.pipeline().fireUserEventTriggered(io.netty.channel.socket.ChannelInputShutdownEvent.INSTANCE);
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(seen).as("neither the data nor the half-close reach the connection stage").isEmpty();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void malformedAndOversizedHeadersCloseTheConnectionAndTheirBytesGoNowhere() {
         for (byte[] bad : new byte[][] {
                 "PROXY TCP4 203.0.113.7 10.0.0.5 port 4242\r\nsecret".getBytes(US_ASCII),
