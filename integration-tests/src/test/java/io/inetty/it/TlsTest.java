@@ -21,13 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    @BeforeAll
+    static void openssl() {
+        Tool.require("openssl", "openssl"); // the client of every test here, and the maker of their certificates
+    }
+
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void tools() {
-        Tool.require("openssl", "openssl");
-    }
 
     /** {@code openssl s_client} to 127.0.0.1:{@code port} with {@code options}, stdin closed, until the server closes. */
     private static Tool client(int port, String... options) {
