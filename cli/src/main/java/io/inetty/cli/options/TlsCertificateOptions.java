@@ -62,8 +62,8 @@ public final class TlsCertificateOptions implements ServeFeature {
         }
         Tls built = build(config, sources);
         builder.pipeline(built);
-        reloadables.add(() -> reload(built, sources));
-        if (cert != null) {
+        if (cert != null) { // a self-signed certificate has no file to read again
+            reloadables.add(() -> reload(built, sources));
             ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "inetty-tls-watch");
                 t.setDaemon(true);
@@ -104,7 +104,8 @@ public final class TlsCertificateOptions implements ServeFeature {
 
     private static String reload(Tls tls, Sources sources) throws Exception {
         try {
-            return tls.reload() ? "TLS certificate " + tls.trust() : "nothing for TLS (a self-signed certificate)";
+            tls.reload();
+            return "TLS certificate " + tls.trust();
         } catch (TlsException e) {
             throw new Exception(sources.of(option(e.source())) + ": " + e.detail(), e);
         }
