@@ -6,19 +6,19 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /** An {@link EmbeddedChannel} with IP socket addresses, as an accepted connection has. */
-final class InetEmbeddedChannel extends EmbeddedChannel {
-    static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 7);
-    static final InetSocketAddress PEER = new InetSocketAddress("192.0.2.7", 40_000);
+public final class InetEmbeddedChannel extends EmbeddedChannel {
+    public static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 7);
+    public static final InetSocketAddress PEER = new InetSocketAddress("192.0.2.7", 40_000);
 
     private final InetSocketAddress peer;
 
-    InetEmbeddedChannel(InetSocketAddress peer, ChannelHandler... handlers) {
+    public InetEmbeddedChannel(InetSocketAddress peer, ChannelHandler... handlers) {
         super(false, false, handlers);
         this.peer = peer;
         registerNow();
     }
 
-    InetEmbeddedChannel(ChannelHandler... handlers) {
+    public InetEmbeddedChannel(ChannelHandler... handlers) {
         this(PEER, handlers);
     }
 

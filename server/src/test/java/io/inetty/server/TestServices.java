@@ -15,18 +15,18 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Small services for the server tests (the server module must not depend on the protocols module). */
-final class TestServices {
+/** Small services for the server and feature tests (the server module must not depend on the protocols module). */
+public final class TestServices {
     private TestServices() {
     }
 
     /** Echo on TCP and UDP: TCP writes back every byte, UDP returns each datagram to {@code packet.sender()}. */
-    static Service echo(String name) {
+    public static Service echo(String name) {
         return new Simple(name, EnumSet.allOf(Transport.class), () -> TcpEcho.INSTANCE, UdpEcho.INSTANCE);
     }
 
     /** Echo on one transport only. */
-    static Service echo(String name, Transport only) {
+    public static Service echo(String name, Transport only) {
         return new Simple(name, EnumSet.of(only), () -> TcpEcho.INSTANCE, UdpEcho.INSTANCE);
     }
 
