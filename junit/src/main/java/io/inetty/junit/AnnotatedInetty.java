@@ -39,10 +39,13 @@ final class AnnotatedInetty extends Callbacks {
     }
 
     private static InettyExtension create(Class<?> annotated) {
-        String[] names = AnnotationSupport.findAnnotation(annotated, InettyTest.class).map(InettyTest::services)
-                .orElse(new String[0]);
+        InettyTest annotation = AnnotationSupport.findAnnotation(annotated, InettyTest.class).orElseThrow();
+        String[] names = annotation.services();
         List<Service> all = Services.all();
         InettyExtension.Builder builder = InettyExtension.builder();
+        if (annotation.tls()) {
+            builder.tls();
+        }
         try {
             for (String name : names) {
                 builder.service(Services.find(all, name).orElseThrow(() -> new IllegalArgumentException("'" + name

@@ -5,13 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.inetty.server.Endpoint;
 import io.inetty.server.InettyServer;
 import io.inetty.server.Transport;
+import io.inetty.tls.TlsOptions;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * The addresses of an extension-managed server, read back from its sockets: {@code tcp("echo")},
- * {@code udp("echo")}. Each gives the service's first bound address of that kind: {@code 127.0.0.1} where the host
+ * {@code udp("echo")}, {@code tls("echo")}. Each gives the service's first bound address of that kind: {@code 127.0.0.1} where the host
  * has it, else {@code ::1}; {@link #all()} lists every socket. Resolvable as a test parameter.
  */
 public final class InettyEndpoints {
@@ -29,6 +30,11 @@ public final class InettyEndpoints {
     /** The UDP address of {@code service}. */
     public InetSocketAddress udp(String service) {
         return address(service, Transport.UDP.label());
+    }
+
+    /** The TLS address of {@code service} (with {@code InettyExtension.builder().tls()}). */
+    public InetSocketAddress tls(String service) {
+        return address(service, TlsOptions.LABEL);
     }
 
     /** The address of {@code service}'s binding labelled {@code label} ({@code tcp}, {@code udp}, or a feature's). */

@@ -9,6 +9,8 @@ import io.inetty.server.InettyServer;
 import io.inetty.server.MetricsSnapshot;
 import io.inetty.server.Service;
 import io.inetty.server.Transport;
+import io.inetty.tls.Tls;
+import io.inetty.tls.TrustMaterial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class InettyExtension extends Callbacks {
     private final Lifecycle lifecycle;
 
-    private InettyExtension(List<Service> services, List<Consumer<Inetty.Builder>> settings) {
-        this.lifecycle = new Lifecycle(this, services, settings);
+    private InettyExtension(List<Service> services, List<Consumer<Inetty.Builder>> settings, boolean tls) {
+        this.lifecycle = new Lifecycle(this, services, settings, tls);
     }
 
     /**
@@ -55,6 +57,19 @@ public final class InettyExtension extends Callbacks {
     }
 
     /**
+     * What a client needs to trust the running server's TLS certificate (e.g. {@code trust().sslContext()}, or its
+     * PEM text); {@code IllegalStateException} if the server serves no TLS.
+     */
+    public TrustMaterial trust() {
+        Tls tls = lifecycle.running().tls();
+        if (tls == null) {
+            throw new IllegalStateException("inetty: no TLS (expected: InettyExtension.builder().tls(), or a Tls"
+                    + " contributor through configure)");
+        }
+        return tls.trust();
+    }
+
+    /**
      * The server's counters since the current test began (connections, bytes, datagrams, drops; the open-connection
      * gauge as it is now). On the test's own thread that is its own start; from other threads, the start of the
      * test that began last; outside any test, the server's start.
@@ -77,6 +92,7 @@ public final class InettyExtension extends Callbacks {
     public static final class Builder {
         private final List<Service> services = new ArrayList<>();
         private final List<Consumer<Inetty.Builder>> settings = new ArrayList<>();
+        private boolean tls;
 
         private Builder() {
         }
@@ -101,9 +117,21 @@ public final class InettyExtension extends Callbacks {
             return this;
         }
 
+        /**
+         * Also serves each service's TCP side over TLS, on a port of its own ({@code endpoints.tls("echo")}), with a
+         * self-signed certificate for {@code localhost}, 127.0.0.1 and ::1 made once per extension; clients trust it
+         * through {@link InettyExtension#trust()}. Own certificates, client certificates: add a {@code Tls}
+         * contributor and {@code TlsOptions} bindings with {@link #configure}.
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
+
         /** The extension. */
         public InettyExtension build() {
-            return new InettyExtension(services.isEmpty() ? Services.all() : List.copyOf(services), List.copyOf(settings));
+            return new InettyExtension(services.isEmpty() ? Services.all() : List.copyOf(services), List.copyOf(settings),
+                    tls);
         }
     }
 }

@@ -22,4 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface InettyTest {
     /** The services by name ({@code echo}, {@code daytime}, ...: those of {@code Services.all()}); empty: all of them. */
     String[] services() default {};
+
+    /** Also serves each service's TCP side over TLS, with a self-signed certificate ({@code Builder.tls()}). */
+    boolean tls() default false;
 }

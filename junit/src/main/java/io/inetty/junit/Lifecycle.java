@@ -7,6 +7,9 @@ import io.inetty.server.MetricsSnapshot;
 import io.inetty.server.Service;
 import io.inetty.server.ServiceBinding;
 import io.inetty.server.ServerConfig;
+import io.inetty.server.Transport;
+import io.inetty.tls.Tls;
+import io.inetty.tls.TlsOptions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,17 +31,20 @@ final class Lifecycle {
     private final InettyExtension extension;
     private final List<Service> services;
     private final List<Consumer<Inetty.Builder>> settings;
+    private final boolean tls;
     private final ThreadLocal<MetricsSnapshot> testStart = new ThreadLocal<>();
     private final Set<String> classes = new HashSet<>();
     private final Set<String> tests = new HashSet<>();
     private FaultSnapshot faultsBefore;
     private volatile MetricsSnapshot lastTestStart;
     private volatile Running running;
+    private Tls selfSigned;
 
-    Lifecycle(InettyExtension extension, List<Service> services, List<Consumer<Inetty.Builder>> settings) {
+    Lifecycle(InettyExtension extension, List<Service> services, List<Consumer<Inetty.Builder>> settings, boolean tls) {
         this.extension = extension;
         this.services = services;
         this.settings = settings;
+        this.tls = tls;
     }
 
     InettyExtension extension() {
@@ -128,6 +134,14 @@ final class Lifecycle {
         Inetty.Builder builder = Inetty.builder().threads(DEFAULT_THREADS).pipeline(faults);
         settings.forEach(s -> s.accept(builder));
         services.forEach(s -> builder.service(s, 0));
+        if (tls) {
+            if (selfSigned == null) {
+                selfSigned = Tls.builder().selfSigned().build();
+            }
+            builder.pipeline(selfSigned);
+            services.stream().filter(s -> s.transports().contains(Transport.TCP))
+                    .forEach(s -> builder.binding(TlsOptions.binding(s, 0)));
+        }
         ServerConfig config = builder.config();
         for (ServiceBinding b : config.bindings()) {
             if (b.port() != 0) {
