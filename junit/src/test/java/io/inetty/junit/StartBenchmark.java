@@ -34,7 +34,7 @@ public final class StartBenchmark {
         System.out.printf("## Extension-managed server, start and stop in a warm JVM (median of %d, after %d; %d CPUs; %s)%n%n",
                 RUNS - WARMUP, WARMUP, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         measure("echo (TCP+UDP, 127.0.0.1 and ::1: 4 sockets)", List.of(Services.ECHO));
-        measure("all six services, the default (TCP+UDP, 127.0.0.1 and ::1: 24 sockets)", List.of());
+        measure("every service, the default: " + Services.all().size() + " (TCP+UDP, 127.0.0.1 and ::1)", List.of());
     }
 
     private static void measure(String label, List<Service> chosen) {
