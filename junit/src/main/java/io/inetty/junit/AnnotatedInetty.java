@@ -48,11 +48,13 @@ final class AnnotatedInetty extends Callbacks {
         }
         try {
             for (String name : names) {
-                builder.service(Services.find(all, name).orElseThrow(() -> new IllegalArgumentException("'" + name
-                        + "' (expected: one of " + all.stream().map(Service::name).collect(Collectors.joining(", ")) + ")")));
+                String known = all.stream().map(Service::name).collect(Collectors.joining(", "));
+                builder.service(Services.find(all, name).orElseThrow(
+                        () -> new IllegalArgumentException("'" + name + "' (expected: one of " + known + ")")));
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("@InettyTest(services) on " + annotated.getName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("@InettyTest(services) on " + annotated.getName() + ": " + e.getMessage(),
+                    e);
         }
         return builder.build();
     }

@@ -12,8 +12,9 @@ import java.util.NoSuchElementException;
 
 /**
  * The addresses of an extension-managed server, read back from its sockets: {@code tcp("echo")},
- * {@code udp("echo")}, {@code tls("echo")}. Each gives the service's first bound address of that kind: {@code 127.0.0.1} where the host
- * has it, else {@code ::1}; {@link #all()} lists every socket. Resolvable as a test parameter.
+ * {@code udp("echo")}, {@code tls("echo")}. Each gives the service's first bound address of that kind:
+ * {@code 127.0.0.1} where the host has it, else {@code ::1}; {@link #all()} lists every socket. Resolvable as a
+ * test parameter.
  */
 public final class InettyEndpoints {
     private final InettyServer server;

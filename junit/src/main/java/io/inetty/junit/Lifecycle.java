@@ -1,15 +1,10 @@
 package io.inetty.junit;
 
-import io.inetty.faults.Faults;
 import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
 import io.inetty.server.MetricsSnapshot;
 import io.inetty.server.Service;
-import io.inetty.server.ServiceBinding;
-import io.inetty.server.ServerConfig;
-import io.inetty.server.Transport;
 import io.inetty.tls.Tls;
-import io.inetty.tls.TlsOptions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +17,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * running test ends, the faults are put back as they were when the first of them began.
  */
 final class Lifecycle {
-    /** Event-loop threads of an extension-managed server unless {@code configure(b -> b.threads(n))} says otherwise. */
-    static final int DEFAULT_THREADS = 1;
     /** Where each scope records which extension serves it (a per-test server over a per-class one). */
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(InettyExtension.class);
     private static final String NEAREST = "nearest";
@@ -122,34 +115,19 @@ final class Lifecycle {
             return;
         }
         try {
-            running = Running.start(config());
+            running = Running.start(Running.config(services, settings, selfSigned()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("inetty: could not start the server for " + owner(context) + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private ServerConfig config() {
-        Faults faults = Faults.create();
-        Inetty.Builder builder = Inetty.builder().threads(DEFAULT_THREADS).pipeline(faults);
-        settings.forEach(s -> s.accept(builder));
-        services.forEach(s -> builder.service(s, 0));
-        if (tls) {
-            if (selfSigned == null) {
-                selfSigned = Tls.builder().selfSigned().build();
-            }
-            builder.pipeline(selfSigned);
-            services.stream().filter(s -> s.transports().contains(Transport.TCP))
-                    .forEach(s -> builder.binding(TlsOptions.binding(s, 0)));
+    /** The self-signed TLS contributor, made at the first start that needs it and kept; null without TLS. */
+    private Tls selfSigned() {
+        if (tls && selfSigned == null) {
+            selfSigned = Tls.builder().selfSigned().build();
         }
-        ServerConfig config = builder.config();
-        for (ServiceBinding b : config.bindings()) {
-            if (b.port() != 0) {
-                throw new IllegalArgumentException("configure: " + b + " (expected: port 0; the extension's ports are"
-                        + " ephemeral, read them from InettyEndpoints)");
-            }
-        }
-        return config;
+        return selfSigned;
     }
 
     private void stopIfUnused() {

@@ -31,8 +31,9 @@ public final class StartBenchmark {
     }
 
     public static void main(String[] args) {
-        System.out.printf("## Extension-managed server, start and stop in a warm JVM (median of %d, after %d; %d CPUs; %s)%n%n",
-                RUNS - WARMUP, WARMUP, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
+        System.out.printf("## Extension-managed server, start and stop in a warm JVM (median of %d, after %d; %d CPUs;"
+                + " %s)%n%n", RUNS - WARMUP, WARMUP, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.version"));
         measure("echo (TCP+UDP, 127.0.0.1 and ::1: 4 sockets)", List.of(Services.ECHO));
         measure("every service, the default: " + Services.all().size() + " (TCP+UDP, 127.0.0.1 and ::1)", List.of());
     }
