@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,8 @@ class ParallelTest {
         mostAtOnce.accumulateAndGet(now, Math::max);
         try {
             together.countDown();
-            assertThat(together.await(30, TimeUnit.SECONDS)).as(AT_ONCE + " tests at once").isTrue();
+            ForkJoinPool.managedBlock(new Waiting(together));
+            assertThat(together.getCount()).as(AT_ONCE + " tests at once").isZero();
             InettyServer shared = perClass.server();
             assertThat(own.server()).isSameAs(perTest.server()).isNotSameAs(shared);
             seen.add("class " + shared.port("echo", Transport.TCP));
@@ -78,6 +80,23 @@ class ParallelTest {
             assertThat(new String(Clients.udp(perClass.endpoints().udp("echo"), text), US_ASCII)).isEqualTo(text);
         } finally {
             running.decrementAndGet();
+        }
+    }
+
+    /**
+     * Waits (at most 30 s) for the others, telling JUnit's fork-join pool that this thread blocks, so that the pool may
+     * start another worker for the tests still queued instead of leaving them behind the blocked ones.
+     */
+    private record Waiting(CountDownLatch latch) implements ForkJoinPool.ManagedBlocker {
+        @Override
+        public boolean block() throws InterruptedException {
+            latch.await(30, TimeUnit.SECONDS);
+            return true;
+        }
+
+        @Override
+        public boolean isReleasable() {
+            return latch.getCount() == 0;
         }
     }
 
