@@ -2,14 +2,13 @@ package io.inetty.cli;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetty.protocols.Services;
+import io.inetty.protocols.chargen.ChargenPattern;
 import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
 import io.inetty.server.UdpPolicy;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -30,14 +29,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** {@code inetty check} against a real embedded server (every service, TCP and UDP, IPv4 and IPv6) and fakes. */
 @Timeout(30)
 class CheckCommandTest {
     private static InettyServer server;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
     private final List<AutoCloseable> fakes = new ArrayList<>();
 
     @BeforeAll
@@ -61,12 +60,9 @@ class CheckCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("check"));
         all.addAll(List.of(args));
-        return cmd.execute(all.toArray(String[]::new));
+        return cli.run(all.toArray(String[]::new));
     }
 
     private String line() {
@@ -124,10 +120,10 @@ class CheckCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        assertThat(run("echo", "127.0.0.1:" + closed)).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("echo", "127.0.0.1:" + closed)).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).isEqualTo("FAIL echo tcp 127.0.0.1:" + closed + ": connection refused");
         out.getBuffer().setLength(0);
-        assertThat(run("--udp", "--timeout", "1s", "time", "127.0.0.1:" + closed)).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("--udp", "--timeout", "1s", "time", "127.0.0.1:" + closed)).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).startsWith("FAIL time udp 127.0.0.1:" + closed + ": ");
     }
 
@@ -143,7 +139,7 @@ class CheckCommandTest {
         "time|daytime|more than 4 bytes",
         "echo|daytime|"})
     void wrongServiceOverTcpFails(String check, String actual, String reason) {
-        assertThat(run("--timeout", "500ms", check, "127.0.0.1:" + port(actual))).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("--timeout", "500ms", check, "127.0.0.1:" + port(actual))).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).startsWith("FAIL " + check + " tcp 127.0.0.1:" + port(actual) + ": ")
                 .contains(reason == null ? "" : reason);
     }
@@ -157,7 +153,7 @@ class CheckCommandTest {
         "daytime|time|",
         "qotd|discard|no reply within 700ms"})
     void wrongServiceOverUdpFails(String check, String actual, String reason) {
-        assertThat(run("--udp", "--timeout", "700ms", check, "127.0.0.1:" + port(actual))).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("--udp", "--timeout", "700ms", check, "127.0.0.1:" + port(actual))).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).startsWith("FAIL " + check + " udp ").contains(reason == null ? "" : reason);
     }
 
@@ -184,13 +180,13 @@ class CheckCommandTest {
     private static byte[] chargen(int fromLine, int length) {
         byte[] b = new byte[length];
         for (int i = 0; i < length; i++) {
-            b[i] = (byte) Replies.chargenAt(fromLine * Replies.LINE_BYTES + i);
+            b[i] = ChargenPattern.at(fromLine * ChargenPattern.LINE_BYTES + i);
         }
         return b;
     }
 
     private static byte[] time(Instant t) {
-        return ByteBuffer.allocate(4).putInt((int) (t.getEpochSecond() + Replies.EPOCH_OFFSET)).array();
+        return ByteBuffer.allocate(4).putInt((int) (t.getEpochSecond() + 2_208_988_800L)).array();
     }
 
     @Test
@@ -200,39 +196,39 @@ class CheckCommandTest {
         byte[] wrong = chargen(0, 8000);
         wrong[1000] = 'x';
         out.getBuffer().setLength(0);
-        assertThat(run("chargen", "127.0.0.1:" + fakeTcp(wrong, true))).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("chargen", "127.0.0.1:" + fakeTcp(wrong, true))).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).contains("not the RFC 864 pattern: byte 1000 is 'x'");
         out.getBuffer().setLength(0);
-        assertThat(run("chargen", "127.0.0.1:" + fakeTcp(chargen(0, 3 * Replies.LINE_BYTES + 1), false)))
-                .isEqualTo(CheckCommand.FAIL);
+        assertThat(run("chargen", "127.0.0.1:" + fakeTcp(chargen(0, 3 * ChargenPattern.LINE_BYTES + 1), false)))
+                .isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).contains("connection closed after 223 bytes");
         byte[] midLine = new byte[8000];
         System.arraycopy(chargen(0, 8010), 10, midLine, 0, 8000);
         out.getBuffer().setLength(0);
-        assertThat(run("chargen", "127.0.0.1:" + fakeTcp(midLine, true))).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("chargen", "127.0.0.1:" + fakeTcp(midLine, true))).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).contains("not the RFC 864 pattern");
     }
 
     @Test
     void fakeTime() throws IOException {
         assertThat(run("time", "127.0.0.1:" + fakeTcp(time(Instant.now().minusSeconds(3600)), false)))
-                .isEqualTo(CheckCommand.FAIL);
+                .isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).matches("FAIL time tcp \\S+: server time \\S+ is 3\\d{3}\\.\\d s behind the local clock \\(tolerance 5s\\)");
         out.getBuffer().setLength(0);
         assertThat(run("--tolerance", "2h", "time", "127.0.0.1:" + fakeTcp(time(Instant.now().minusSeconds(3600)), false)))
                 .isZero();
         out.getBuffer().setLength(0);
         assertThat(run("--timeout", "500ms", "time", "127.0.0.1:" + fakeTcp(time(Instant.now()), true)))
-                .isEqualTo(CheckCommand.FAIL);
+                .isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).contains("connection still open 500ms after 4 bytes");
         out.getBuffer().setLength(0);
-        assertThat(run("time", "127.0.0.1:" + fakeTcp(new byte[3], false))).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("time", "127.0.0.1:" + fakeTcp(new byte[3], false))).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).contains("3 bytes (expected: exactly 4)");
     }
 
     @Test
     void fakeTextServices() throws IOException {
-        assertThat(run("daytime", "127.0.0.1:" + fakeTcp("Tuesday\n".getBytes(US_ASCII), false))).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("daytime", "127.0.0.1:" + fakeTcp("Tuesday\n".getBytes(US_ASCII), false))).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).contains("does not end with CR LF");
         out.getBuffer().setLength(0);
         assertThat(run("daytime", "127.0.0.1:" + fakeTcp("two\r\nlines\r\n".getBytes(US_ASCII), false))).isEqualTo(1);
@@ -277,7 +273,7 @@ class CheckCommandTest {
 
     @Test
     void unresolvableNameFails() {
-        assertThat(run("--timeout", "2s", "echo", "no-such-host.invalid:7")).isEqualTo(CheckCommand.FAIL);
+        assertThat(run("--timeout", "2s", "echo", "no-such-host.invalid:7")).isEqualTo(ExitCodes.CHECK_FAILED);
         assertThat(line()).startsWith("FAIL echo tcp no-such-host.invalid:7: cannot resolve 'no-such-host.invalid'");
     }
 
@@ -294,47 +290,13 @@ class CheckCommandTest {
         "echo|Missing required parameter",
         "--timeout 0 echo localhost|--timeout: 0s",
         "--timeout soon echo localhost|soon",
-        "--port-offset 65530 echo localhost|echo's port would be 65537",
+        "--port-offset 65530 echo localhost|--port-offset: 65530 would put echo on port 65537",
         "--port-offset -1 echo localhost|--port-offset: -1"})
     void usageErrorsExit2OnOneLine(String args, String message) {
         assertThat(run(args.split(" "))).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString().strip().lines()).hasSize(1);
         assertThat(err.toString()).startsWith("inetty check: ").contains(message).doesNotContain("\tat ");
         assertThat(out.toString()).isEmpty();
-    }
-
-    @Test
-    void targetSyntax() {
-        assertThat(Target.parse("localhost")).isEqualTo(new Target("localhost", null));
-        assertThat(Target.parse("example.org:13")).isEqualTo(new Target("example.org", 13));
-        assertThat(Target.parse("127.0.0.1:7")).isEqualTo(new Target("127.0.0.1", 7));
-        assertThat(Target.parse("[::1]:7")).isEqualTo(new Target("::1", 7));
-        assertThat(Target.parse("[::1]")).isEqualTo(new Target("::1", null));
-        assertThat(Target.parse("::1")).isEqualTo(new Target("::1", null));
-        assertThat(Target.parse("2001:db8::7")).isEqualTo(new Target("2001:db8::7", null));
-        assertThatThrownBy(() -> Target.parse("host:7:8")).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void timeIsReadInTheEraClosestToTheLocalClock() throws Exception {
-        long wrap = Instant.parse("2036-02-07T06:28:16Z").toEpochMilli();
-        byte[] justAfter = {0, 0, 0, 4};
-        assertThat(Replies.time(justAfter, wrap + 4_000, Duration.ofSeconds(5))).startsWith("2036-02-07T06:28:20Z");
-        byte[] justBefore = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe};
-        assertThat(Replies.time(justBefore, wrap + 1_000, Duration.ofSeconds(5))).startsWith("2036-02-07T06:28:14Z");
-        assertThat(Replies.time(time(Instant.parse("2026-01-01T00:00:00Z")), Instant.parse("2026-01-01T00:00:00.900Z")
-                .toEpochMilli(), Duration.ZERO)).startsWith("2026-01-01T00:00:00Z");
-        assertThatThrownBy(() -> Replies.time(justAfter, wrap + 60_000, Duration.ofSeconds(5)))
-                .hasMessageContaining("behind the local clock");
-    }
-
-    @Test
-    void chargenPatternAnywhereForUdp() throws Exception {
-        byte[] slice = new byte[300];
-        System.arraycopy(chargen(0, 8000), 7000, slice, 0, 300); // wraps around the period, starts mid-line
-        assertThat(Replies.chargen(slice, false)).isEqualTo(94);
-        assertThatThrownBy(() -> Replies.chargen(slice, true)).hasMessageContaining("not the RFC 864 pattern");
-        assertThat(Replies.chargen(new byte[0], false)).isZero();
     }
 
     @Test

@@ -52,7 +52,7 @@ class AccessLogTest {
             assertThat(udp).isNotEmpty().allSatisfy(l -> assertThat(l)
                     .matches("\\S+ INFO  udp - udp echo local=127\\.0\\.0\\.1:" + port + " datagrams_in=\\d+ bytes_in=\\d+"
                             + " datagrams_out=\\d+ bytes_out=\\d+ dropped_denied=0 dropped_strict=0 dropped_budget=0"
-                            + " dropped_queue_full=0"));
+                            + " dropped_queue_full=0 dropped_policy=0"));
             assertThat(Peers.sum(udp, "bytes_out")).isEqualTo(Peers.sum(udp, "datagrams_out") * HELLO.length);
         }
     }

@@ -3,6 +3,7 @@ package io.inetty.it;
 import static io.inetty.it.Wire.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.inetty.it.InettyProcess.Result;
 import java.io.IOException;
@@ -20,10 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -88,35 +92,44 @@ class BadInputTest {
         assertThat(assertFails(InettyProcess.runInetty(), USAGE)).contains("serve");
     }
 
-    @Test
-    void quotesFileThatCannotBeRead() {
-        Path missing = tmp.resolve("no-such-quotes.txt");
-        String line = assertFails(serve("--quotes", missing.toString()), USAGE);
-        assertThat(line).contains("--quotes").contains(missing.toString());
+    static Stream<Arguments> badQuotes() {
+        return Stream.of(arguments("no-such-quotes.txt", null, "cannot read {file}: no such file"),
+                arguments("long.txt", "A fine short quote.\n%\n" + "x".repeat(600) + "\n", "{file}: quote 2: "),
+                arguments("utf8.txt", "Caf\u00e9 cr\u00e8me.\n", "{file} is not US-ASCII text"),
+                arguments("empty.txt", "%\n\n%\n", "{file} holds no quote"),
+                arguments("large.txt", "A quote.\n%\n".repeat(200_000), "{file} is larger than 1 MiB"));
+    }
+
+    @ParameterizedTest(name = "--quotes {0}")
+    @MethodSource("badQuotes")
+    void quotesFileProblemsAreOneLineSayingWhy(String name, String content, String reason) throws IOException {
+        Path file = tmp.resolve(name);
+        if (content != null) {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        }
+        String line = assertFails(serve("--quotes", file.toString()), USAGE);
+        assertThat(line).contains("--quotes: " + reason.replace("{file}", file.toString())).doesNotContain("quotes: quotes");
     }
 
     @Test
-    void quotesFileWithAQuoteTooLong() throws IOException {
-        Path file = tmp.resolve("long.txt");
-        Files.writeString(file, "A fine short quote.\n%\n" + "x".repeat(600) + "\n", StandardCharsets.US_ASCII);
-        String line = assertFails(serve("--quotes", file.toString()), USAGE);
-        assertThat(line).contains("--quotes").contains("quote 2");
+    void quotesFromADeviceAreReadBoundedEvenOnASmallHeap() {
+        Result r = InettyProcess.run(java.time.Duration.ofSeconds(60), Map.of(), InettyProcess.command(List.of(),
+                List.of("-Xmx24m"), InettyProcess.jar(), List.of("serve", "--quotes", "/dev/zero")));
+        assertThat(assertFails(r, USAGE)).contains("--quotes: /dev/zero is larger than 1 MiB");
     }
 
     @Test
-    void quotesFileThatIsNotAscii() throws IOException {
-        Path file = tmp.resolve("utf8.txt");
-        Files.writeString(file, "Caf\u00e9 cr\u00e8me.\n", StandardCharsets.UTF_8);
-        String line = assertFails(serve("--quotes", file.toString()), USAGE);
-        assertThat(line).contains("--quotes").contains("ASCII");
+    void twoServicesOnOnePortAreAConfigurationClashNamingBoth() {
+        String line = assertFails(serve("--bind", "127.0.0.1", "--service", "echo:12345,daytime:12345"), USAGE);
+        assertThat(line).contains("--service: echo/tcp and daytime/tcp both on tcp port 12345");
     }
 
     @Test
-    void quotesFileWithoutQuotes() throws IOException {
-        Path file = tmp.resolve("empty.txt");
-        Files.writeString(file, "%\n\n%\n", StandardCharsets.US_ASCII);
-        String line = assertFails(serve("--quotes", file.toString()), USAGE);
-        assertThat(line).contains("--quotes").contains("no quote");
+    void aPortInBindOrAFamilyWithoutTheBindAddressIsAConfigurationError() {
+        assertThat(assertFails(serve("--bind", "[::1]:7", "--service", "echo:0"), USAGE))
+                .contains("--bind: '[::1]:7'", "without a port");
+        assertThat(assertFails(serve("-4", "--bind", "::1", "--service", "echo:0"), USAGE))
+                .contains("--bind: '::1' has no IPv4 address", "(-4)");
     }
 
     // ---------------------------------------------------------------- start failures: 3

@@ -29,11 +29,22 @@ class CommandsTest {
     }
 
     @Test
-    void version() {
+    void versionShowsTheBuildNettyJavaAndNativeTransports() {
         Result r = InettyProcess.runInetty("--version");
         assertThat(r.exitCode()).as("%s", r).isZero();
-        assertThat(r.stdout().strip()).matches("inetty \\S+");
+        assertThat(r.stdout().lines().toList()).as("%s", r).satisfiesExactly(
+                l -> assertThat(l).matches("inetty \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{7,}(-dirty)?|unknown)\\)"),
+                l -> assertThat(l).matches("Netty 4\\.\\d+\\.\\d+\\.Final, Java " + System.getProperty("java.version") + " .*"),
+                l -> assertThat(l).matches("native transports: epoll (loads|unavailable \\(.*\\)), io_uring (loads|unavailable \\(.*\\))"));
         assertThat(r.stderr()).isEmpty();
+    }
+
+    @Test
+    void servicesAsJsonForScripts() {
+        Result r = InettyProcess.runInetty("services", "--json");
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.stdout().strip()).startsWith("[{\"name\":\"echo\",\"port\":7,\"transports\":[\"tcp\",\"udp\"]},")
+                .endsWith("{\"name\":\"time\",\"port\":37,\"transports\":[\"tcp\",\"udp\"]}]").doesNotContain("\n");
     }
 
     @Test

@@ -141,17 +141,7 @@ class DockerEntrypointTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void entrypointServesAndStopsCleanlyOnSigterm(@TempDir Path tmp) throws Exception {
         Stage runtime = dockerfile.runtime();
-        Path jar = Path.of(System.getProperty("inetty.jar", repo.resolve("cli/target/inetty.jar").toString()));
-        assertThat(jar).as("the built jar (mvn package)").isRegularFile();
-
-        List<String> command = new ArrayList<>(runtime.execForm("ENTRYPOINT"));
-        command.addAll(runtime.execForm("CMD"));
-        assertThat(command).contains(IMAGE_JAR);
-        command.replaceAll(arg -> arg.equals(IMAGE_JAR) ? jar.toString()
-                : arg.equals("-XX:SharedArchiveFile=" + IMAGE_JSA) ? "-XX:SharedArchiveFile=" + jar.resolveSibling("inetty.jsa") : arg);
-        // The image's 'java' on PATH is its JRE; here, the JVM running this test.
-        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-
+        List<String> command = entrypoint();
         Map<String, String> env = runtime.env();
         assertThat(env).as("ENV").isNotEmpty().allSatisfy((k, v) -> assertThat(k).startsWith("INETTY_"));
         Path stderr = tmp.resolve("stderr.txt");
@@ -215,6 +205,39 @@ class DockerEntrypointTest {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void threadDumpOfSigquitGoesToStandardErrorNotToTheStdoutProtocol() {
+        Map<String, String> env = new LinkedHashMap<>(dockerfile.runtime().env());
+        env.putAll(Map.of("INETTY_BIND", "127.0.0.1", "INETTY_SERVICE", "echo:0"));
+        LauncherTest.assertThreadDumpOnStderr(InettyProcess.launch(env, entrypoint()));
+    }
+
+    @Test
+    void theReadmesNameTheJarWhereTheImageInstallsIt() throws IOException {
+        for (String doc : new String[] {"README.md", "docker/README.md"}) {
+            Matcher jar = Pattern.compile("-jar\"?,? +\"?(/[^\\s\"]+\\.jar)").matcher(Files.readString(repo.resolve(doc), UTF_8));
+            while (jar.find()) {
+                assertThat(jar.group(1)).as("a -jar path in %s", doc).isEqualTo(IMAGE_JAR);
+            }
+        }
+    }
+
+    /** ENTRYPOINT + CMD of the runtime stage, with the built jar (and its archive) and this JVM's java. */
+    private static List<String> entrypoint() {
+        Stage runtime = dockerfile.runtime();
+        Path jar = Path.of(System.getProperty("inetty.jar", repo.resolve("cli/target/inetty.jar").toString()));
+        assertThat(jar).as("the built jar (mvn package)").isRegularFile();
+        List<String> command = new ArrayList<>(runtime.execForm("ENTRYPOINT"));
+        command.addAll(runtime.execForm("CMD"));
+        assertThat(command).contains(IMAGE_JAR);
+        command.replaceAll(arg -> arg.equals(IMAGE_JAR) ? jar.toString()
+                : arg.equals("-XX:SharedArchiveFile=" + IMAGE_JSA) ? "-XX:SharedArchiveFile=" + jar.resolveSibling("inetty.jsa") : arg);
+        // The image's 'java' on PATH is its JRE; here, the JVM running this test.
+        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return command;
     }
 
     private static List<String> readUntilReady(BufferedReader out) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inetty.it.InettyProcess.Endpoint;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,43 @@ class EnvironmentTest {
             assertThat(inetty.endpoints()).hasSize(4);
         }
         InettyProcess.Result r = InettyProcess.runInetty(Map.of("INETTY_SERVICE", "nope", "INETTY_BIND", "127.0.0.1"),
-                java.util.List.of(), java.util.List.of("serve"));
+                List.of(), List.of("serve"));
         assertThat(r.exitCode()).as("%s", r).isEqualTo(2);
         assertThat(r.stderr()).contains("'nope'");
+    }
+
+    @Test
+    void ipv4AndIpv6FromTheEnvironmentAreRejectedAsOnTheCommandLine() {
+        InettyProcess.Result r = InettyProcess.runInetty(Map.of("INETTY_IPV4", "true", "INETTY_IPV6", "true",
+                "INETTY_SERVICE", "echo:0"), List.of(), List.of("serve"));
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(2);
+        assertThat(r.stderrLines()).singleElement().asString().contains("INETTY_IPV4 and INETTY_IPV6 exclude each other");
+    }
+
+    @Test
+    void anEmptyVariableIsUnsetAndBooleansTakeYesNo() {
+        try (InettyProcess inetty = InettyProcess.start(Map.of("INETTY_BIND", "", "INETTY_SERVICE", "echo/tcp:0",
+                "INETTY_PORT_OFFSET", "", "INETTY_UDP_STRICT", "yes"), "serve")) {
+            assertThat(inetty.endpoints()).isNotEmpty().allMatch(e -> e.ip().isAnyLocalAddress(),
+                    "the wildcard, as without --bind");
+        }
+    }
+
+    @Test
+    void anUnknownVariableIsAWarningNamingTheClosestOne() {
+        try (InettyProcess inetty = InettyProcess.start(Map.of("INETTY_PORTOFFSET", "10000", "INETTY_BIND", "127.0.0.1",
+                "INETTY_SERVICE", "echo/tcp:0"), "serve")) {
+            assertThat(inetty.stderrLines("INETTY_PORTOFFSET")).singleElement().asString()
+                    .contains("WARN", "unknown environment variable INETTY_PORTOFFSET", "did you mean INETTY_PORT_OFFSET?");
+        }
+    }
+
+    @Test
+    void aBadValueNamesTheVariable() {
+        InettyProcess.Result r = InettyProcess.runInetty(Map.of("INETTY_PORT_OFFSET", "abc"), List.of(),
+                List.of("serve"));
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(2);
+        assertThat(r.stderrLines()).singleElement().asString().contains("INETTY_PORT_OFFSET: 'abc'")
+                .doesNotContain("--port-offset");
     }
 }

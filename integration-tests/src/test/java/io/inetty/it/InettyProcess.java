@@ -131,11 +131,16 @@ public final class InettyProcess implements AutoCloseable {
     /** Like {@link #start(Map, List, List)}, with options for the daemon's JVM before {@code -jar}. */
     public static InettyProcess start(Map<String, String> env, List<String> prefix, List<String> jvmOptions,
                                       List<String> args) {
+        return launch(env, command(prefix, jvmOptions, jar(), args));
+    }
+
+    /** Starts any command that runs {@code inetty serve} (the launcher, the container's entrypoint), waits for ready. */
+    public static InettyProcess launch(Map<String, String> env, List<String> command) {
         InettyProcess p;
         try {
-            p = new InettyProcess(command(prefix, jvmOptions, jar(), args), env);
+            p = new InettyProcess(command, env);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + args, e);
+            throw new UncheckedIOException("cannot start " + command, e);
         }
         try {
             p.awaitReady();

@@ -53,6 +53,8 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
     /** The client named by a PROXY header, or null (the socket's peer). */
     private InetSocketAddress realPeer;
     private boolean admitted;
+    /** Refused at admission: never served (its access-log line says ms=0). */
+    private boolean refused;
     /**
      * Ending (shutdown drain or session limit): what was written is being flushed; later input and writes
      * are dropped, and the channel reads as unwritable.
@@ -89,6 +91,7 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
         if (refused != null) {
             // Counted now, before the peer can see the close; the close is not counted again.
             reason = refused;
+            this.refused = true;
             Counters.closed(slots, refused);
             slots = null;
             ctx.close();
@@ -191,7 +194,7 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             access.info("tcp {} peer={} local={}{} in={} out={} ms={} reason={}", shared.endpoint().service(),
                     peer == null ? "?" : Endpoint.format(peer), Endpoint.format(localAddress() != null ? localAddress() : shared.endpoint().address()),
                     via == null ? "" : " via=" + Endpoint.format(via), bytesIn, bytesOut,
-                    System.currentTimeMillis() - acceptedAt, r.label());
+                    refused ? 0 : System.currentTimeMillis() - acceptedAt, r.label());
         }
         if (admitted) {
             ctx.fireChannelInactive();

@@ -3,6 +3,7 @@ package io.inetty.protocols.qotd;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.List;
 public final class Quotes {
     /** Longest message on the wire, CR LF line ends included: "shorter than 512" (RFC 865). */
     public static final int MAX_WIRE_LENGTH = 511;
+    /** Largest quotes file {@link #load} reads: 1 MiB, thousands of quotes; a larger file is refused unread. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
 
     /** Public-domain proverbs and sayings. */
     public static final List<String> BUILT_IN = List.of(
@@ -48,12 +51,23 @@ public final class Quotes {
         return List.copyOf(quotes);
     }
 
-    /** Reads a fortune-format file (US-ASCII). Throws {@code IOException} or {@code IllegalArgumentException}. */
+    /**
+     * Reads a fortune-format file (US-ASCII) of at most {@link #MAX_FILE_BYTES}, reading no more than that (a
+     * device such as {@code /dev/zero} is refused too). Throws {@code IOException} or {@code IllegalArgumentException}.
+     */
     public static List<String> load(Path file) throws IOException {
         requireNonNull(file, "file");
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException("quotes: " + file + " is larger than 1 MiB (expected: at most "
+                    + MAX_FILE_BYTES + " bytes)");
+        }
         String text;
         try {
-            text = StandardCharsets.US_ASCII.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = StandardCharsets.US_ASCII.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("quotes: " + file + " is not US-ASCII text (RFC 865 quotes are ASCII)");
         }

@@ -1,0 +1,93 @@
+package io.inetty.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code serve}'s configuration mistakes: exit 2, one line on standard error naming what the user typed (the option,
+ * or the INETTY_* variable it came from), whether the CLI, a builder or the engine found the mistake.
+ */
+class ServeErrorsTest {
+    @TempDir
+    Path tmp;
+
+    /**
+     * Runs {@code serve} ({@code --service echo:0} unless a service is chosen); {@code env} holds {@code NAME=value}
+     * pairs separated by spaces.
+     */
+    private static String fails(int code, String env, String args) {
+        Map<String, String> variables = new HashMap<>();
+        for (String pair : env.isBlank() ? new String[0] : env.split(" ")) {
+            variables.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        Cli cli = new Cli(variables);
+        String service = args.contains("--service") || env.contains("INETTY_SERVICE") ? "" : "--service echo:0 ";
+        assertThat(cli.run(("serve " + service + args).strip().split(" "))).as(cli.err.toString()).isEqualTo(code);
+        assertThat(cli.out.toString()).isEmpty();
+        return cli.errLine();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "|--service nope|--service: unknown service 'nope' (expected one of: echo, discard, daytime, qotd, chargen, time)",
+        "|--service echo:70000|--service: 'echo:70000': port: 70000 (expected: 0-65535)",
+        "|--service echo --port-offset 65530|--port-offset: 65530 would put echo on port 65537",
+        "INETTY_PORT_OFFSET=65530|--service echo|INETTY_PORT_OFFSET: 65530 would put echo on port 65537",
+        "INETTY_PORT_OFFSET=abc||INETTY_PORT_OFFSET: 'abc' is not an int",
+        "|--port-offset abc|--port-offset: 'abc' is not an int",
+        "|--service echo:12345 --service daytime:12345|--service: echo/tcp and daytime/tcp both on tcp port 12345",
+        "INETTY_SERVICE=echo:12345,daytime:12345||INETTY_SERVICE: echo/tcp and daytime/tcp both on tcp port 12345",
+        "|--service echo --service echo/udp|--service: echo/udp given twice",
+        "|-4 -6|-4 and -6 exclude each other",
+        "INETTY_IPV4=true INETTY_IPV6=yes||INETTY_IPV4 and INETTY_IPV6 exclude each other",
+        "INETTY_IPV6=1|-4|-4 and INETTY_IPV6 exclude each other",
+        "INETTY_UDP_STRICT=maybe||INETTY_UDP_STRICT: 'maybe' (expected: true, false, 1, 0, yes or no)",
+        "|--udp-reply-budget -5|--udp-reply-budget: -5 (expected: >= 0, 0 = off)",
+        "INETTY_UDP_REPLY_BUDGET=-5||INETTY_UDP_REPLY_BUDGET: -5 (expected: >= 0, 0 = off)",
+        "|--max-connections -1|--max-connections: -1 (expected: >= 0, 0 = unlimited)",
+        "|--max-session-bytes 1x|--max-session-bytes: '1x' (expected: a byte count",
+        "|--allow 10.0.0.0/33|--allow: '10.0.0.0/33': prefix (expected: 0-32)",
+        "|--deny nonsense|--deny: 'nonsense' (expected: an IP literal or CIDR",
+        "|--threads -1|--threads: -1 (expected: 0 for one per CPU, or more)",
+        "|--shutdown-timeout soon|--shutdown-timeout: 'soon' (expected: a duration",
+        "|--daytime-zone Mars/Olympus|--daytime-zone: 'Mars/Olympus' (expected: a zone",
+        "|--transport carrier-pigeon|--transport: expected one of [AUTO, EPOLL, IO_URING, NIO]",
+        "|--bind [::1]:7|--bind: '[::1]:7' (expected: a host name or an IP literal, without a port)",
+        "INETTY_BIND=127.0.0.1:7||INETTY_BIND: '127.0.0.1:7' (expected: a host name or an IP literal, without a port)",
+        "|-4 --bind ::1|--bind: '::1' has no IPv4 address, and only IPv4 is served (-4)",
+        "|--frobnicate|Unknown option: '--frobnicate'"})
+    void configurationMistakesExit2NamingWhatWasTyped(String env, String args, String message) {
+        assertThat(fails(ExitCodes.USAGE, env == null ? "" : env, args == null ? "" : args))
+                .startsWith("inetty serve: " + message);
+    }
+
+    @Test
+    void quotesFileProblemsSayWhy() throws Exception {
+        Path missing = tmp.resolve("missing.txt");
+        assertThat(fails(2, "", "--quotes " + missing)).contains("--quotes: cannot read " + missing + ": no such file");
+        assertThat(fails(2, "INETTY_QUOTES=" + tmp, "")).contains("INETTY_QUOTES: cannot read " + tmp + ": ");
+        Path binary = Files.write(tmp.resolve("binary"), new byte[] {1, 2, (byte) 0xff, 10});
+        assertThat(fails(2, "", "--quotes " + binary)).contains("--quotes: " + binary + " is not US-ASCII text")
+                .doesNotContain("quotes: quotes");
+        Path large = Files.write(tmp.resolve("large.txt"), "A quote.\n%\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
+        assertThat(fails(2, "", "--quotes " + large)).contains("--quotes: " + large + " is larger than 1 MiB");
+        assertThat(fails(2, "", "--quotes /dev/zero")).contains("--quotes: /dev/zero is larger than 1 MiB");
+    }
+
+    @Test
+    void aNameThatDoesNotResolveCannotStart() {
+        assertThat(fails(ExitCodes.START_FAILED, "", "--bind no-such-host.invalid"))
+                .isEqualTo("inetty serve: --bind: cannot resolve 'no-such-host.invalid': no such host name");
+        assertThat(fails(ExitCodes.START_FAILED, "INETTY_BIND=no-such-host.invalid", ""))
+                .startsWith("inetty serve: INETTY_BIND: cannot resolve");
+    }
+}
