@@ -20,8 +20,8 @@ final class Bandwidth extends Shaper {
     }
 
     @Override
-    void arrive(Chunk c, long now) {
-        c.due = Math.max(now, free);
+    long start(Chunk c) {
+        return Math.max(c.arrived, free);
     }
 
     @Override

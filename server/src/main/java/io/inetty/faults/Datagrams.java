@@ -1,11 +1,12 @@
 package io.inetty.faults;
 
 import io.inetty.server.ProxiedDatagram;
+import io.inetty.server.ReplyDatagram;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramPacket;
 import java.util.BitSet;
 
-/** The datagram edits of the UDP faults: duplicate, corrupt, truncate (each keeps a proxied datagram's real sender). */
+/** The datagram edits of the UDP faults: duplicate, corrupt, truncate (each keeps a real sender or the request answered). */
 final class Datagrams {
     private Datagrams() {
     }
@@ -47,6 +48,9 @@ final class Datagrams {
     private static DatagramPacket replace(DatagramPacket p, ByteBuf content) {
         if (p instanceof ProxiedDatagram) {
             return new ProxiedDatagram(content, p.recipient(), p.sender(), ((ProxiedDatagram) p).realSender());
+        }
+        if (p instanceof ReplyDatagram) {
+            return ((ReplyDatagram) p).replace(content);
         }
         return new DatagramPacket(content, p.recipient(), p.sender());
     }

@@ -13,9 +13,9 @@ final class Latency extends Shaper {
     }
 
     @Override
-    void arrive(Chunk c, long now) {
-        c.due = Math.max(now + delay(fault(), random), last);
-        last = c.due;
+    long start(Chunk c) {
+        last = Math.max(c.arrived + delay(fault(), random), last);
+        return last;
     }
 
     /** One delay of latency ± jitter in nanoseconds, never negative (shared with the UDP stage). */

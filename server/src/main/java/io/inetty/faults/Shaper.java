@@ -17,13 +17,20 @@ abstract class Shaper extends TcpStage {
     private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
     private Backlog backlog;
     private ScheduledFuture<?> timer;
+    private long timerAt;
+    private boolean draining;
+    private boolean again;
 
     /** Held data (or, with a null buffer, the end of the stream) and when its next part is due. */
     static final class Chunk {
         final ByteBuf buf;
         final ChannelPromise promise;
         final Runnable end;
+        /** When it arrived. */
+        long arrived;
+        /** When its next part is due; set when it becomes the head of the queue. */
         long due;
+        boolean started;
         /** The slicer's plan: slice sizes, and the next one. */
         int[] slices;
         int slice;
@@ -39,8 +46,11 @@ abstract class Shaper extends TcpStage {
         super(active, index);
     }
 
-    /** Sets when the new chunk {@code c} (its first part) is due. */
-    abstract void arrive(Chunk c, long now);
+    /**
+     * When the first part of {@code c} is due; called once, when it becomes the head of the queue (so that it sees
+     * the state the chunks ahead of it left, e.g. when the link is free again).
+     */
+    abstract long start(Chunk c);
 
     /** How many bytes of the head chunk leave now (all of it by default). */
     int take(Chunk c) {
@@ -59,7 +69,7 @@ abstract class Shaper extends TcpStage {
     @Override
     final void data(ByteBuf buf, ChannelPromise promise) {
         Chunk c = new Chunk(buf, promise, null);
-        arrive(c, now());
+        c.arrived = now();
         queue.add(c);
         backlog().add(buf.readableBytes());
         drain();
@@ -72,7 +82,8 @@ abstract class Shaper extends TcpStage {
             return;
         }
         Chunk c = new Chunk(null, null, pass);
-        c.due = now();
+        c.arrived = c.due = now();
+        c.started = true;
         queue.add(c);
     }
 
@@ -90,9 +101,27 @@ abstract class Shaper extends TcpStage {
         }
     }
 
-    /** Lets go of every part that is due, then waits for the next one. */
+    /**
+     * Lets go of every part that is due, then waits for the next one. Not re-entered: passing data on may call back
+     * into this stage (a writer woken by writability writes again); such a call only asks for one more round.
+     */
     final void drain() {
-        timer = null;
+        if (draining) {
+            again = true;
+            return;
+        }
+        draining = true;
+        try {
+            do {
+                again = false;
+                drainOnce();
+            } while (again);
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void drainOnce() {
         if (ctx.isRemoved()) {
             return;
         }
@@ -100,8 +129,12 @@ abstract class Shaper extends TcpStage {
         long now = now();
         boolean out = false;
         for (Chunk c; (c = queue.peek()) != null; ) {
+            if (!c.started) {
+                c.started = true;
+                c.due = start(c);
+            }
             if (!free && c.due > now) {
-                timer = schedule(this::drain, c.due - now);
+                wake(c.due, now);
                 break;
             }
             if (c.buf == null) {
@@ -115,6 +148,9 @@ abstract class Shaper extends TcpStage {
             }
             int readable = c.buf.readableBytes();
             int n = free ? readable : Math.min(readable, take(c));
+            if (!free) {
+                sent(c, n); // the state first: passing data on may call back into this stage
+            }
             backlog().remove(n);
             if (n >= readable) {
                 queue.poll();
@@ -123,13 +159,23 @@ abstract class Shaper extends TcpStage {
                 emit(c.buf.readRetainedSlice(n), null);
             }
             out = true;
-            if (!free) {
-                sent(c, n);
-            }
         }
         if (out) {
             flushOut();
         }
+    }
+
+    /** Runs {@link #drain} at {@code due}, unless a timer runs it earlier already. */
+    private void wake(long due, long now) {
+        if (timer != null && timerAt <= due) {
+            return;
+        }
+        cancel(timer);
+        timerAt = due;
+        timer = schedule(() -> {
+            timer = null;
+            drain();
+        }, due - now);
     }
 
     private Backlog backlog() {

@@ -16,11 +16,11 @@ final class Slicer extends Shaper {
     }
 
     @Override
-    void arrive(Chunk c, long now) {
+    long start(Chunk c) {
         Fault f = fault();
         c.slices = plan(c.buf.readableBytes(), (int) f.count(Attr.AVERAGE_SIZE), (int) f.count(Attr.SIZE_VARIATION),
                 random);
-        c.due = Math.max(now, next);
+        return Math.max(c.arrived, next);
     }
 
     @Override

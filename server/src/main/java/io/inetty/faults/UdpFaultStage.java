@@ -1,6 +1,7 @@
 package io.inetty.faults;
 
 import io.inetty.server.ProxiedDatagram;
+import io.inetty.server.ReplyDatagram;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -19,8 +20,12 @@ final class UdpFaultStage extends ChannelDuplexHandler {
     private final BindingFaults binding;
     private final UdpHolds holds = new UdpHolds(this);
     ChannelHandlerContext ctx;
-    /** The client of the request being handled, for the downstream faults' {@code from} (its reply's recipient may be a proxy). */
+    /**
+     * The client of the request this stage is passing to the service, for the downstream faults' {@code from} (a
+     * reply's recipient may be a proxy) and for the amplification guard (see {@link #answering}); and its size.
+     */
     private InetSocketAddress requester;
+    private int requestBytes;
 
     UdpFaultStage(BindingFaults binding) {
         this.binding = binding;
@@ -45,13 +50,28 @@ final class UdpFaultStage extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         ActiveFault[] all = binding.active();
-        if (all.length == 0 || !(msg instanceof DatagramPacket) || !has(all, Stream.DOWNSTREAM)) {
+        if (all.length == 0 || !(msg instanceof DatagramPacket)) {
             ctx.write(msg, promise);
             return;
         }
+        DatagramPacket p = answering((DatagramPacket) msg);
+        if (!has(all, Stream.DOWNSTREAM)) {
+            ctx.write(p, promise);
+            return;
+        }
         promise.trySuccess(); // handed to the faults, as to a lossy network
-        DatagramPacket p = (DatagramPacket) msg;
         run(p, all, 0, Stream.DOWNSTREAM, requester != null ? requester : p.recipient(), false);
+    }
+
+    /**
+     * A reply written while this stage passes a request on carries that request, so that the amplification guard
+     * judges it against it even when the request was held (upstream latency) or the reply is (downstream faults).
+     */
+    private DatagramPacket answering(DatagramPacket p) {
+        if (requester == null || p instanceof ReplyDatagram) {
+            return p;
+        }
+        return new ReplyDatagram(p.content(), p.recipient(), requester, requestBytes);
     }
 
     private static boolean has(ActiveFault[] all, Stream s) {
@@ -141,7 +161,9 @@ final class UdpFaultStage extends ChannelDuplexHandler {
             return;
         }
         InetSocketAddress outer = requester;
+        int outerBytes = requestBytes;
         requester = client;
+        requestBytes = p.content().readableBytes();
         try {
             ctx.fireChannelRead(p);
             if (later) {
@@ -149,6 +171,7 @@ final class UdpFaultStage extends ChannelDuplexHandler {
             }
         } finally {
             requester = outer;
+            requestBytes = outerBytes;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.inetty.relay;
 
 import io.inetty.server.IoTransport;
+import io.inetty.server.ReplyDatagram;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -26,13 +27,17 @@ final class UdpMapping {
 
     private final UdpRelay relay;
     private final InetSocketAddress replyTo;
+    private final InetSocketAddress client;
+    /** The payload size of the client's latest datagram: what the upstream's next reply answers. */
+    private int lastRequestBytes;
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
     private Channel channel;
     private long lastActive;
     private boolean closed;
 
-    UdpMapping(UdpRelay relay, Upstream target, InetSocketAddress replyTo) {
+    UdpMapping(UdpRelay relay, Upstream target, InetSocketAddress client, InetSocketAddress replyTo) {
         this.relay = relay;
+        this.client = client;
         this.replyTo = replyTo;
         this.lastActive = relay.now();
         Channel listening = relay.ctx.channel();
@@ -64,8 +69,9 @@ final class UdpMapping {
         channel.flush();
     }
 
-    InetSocketAddress replyTo() {
-        return replyTo;
+    /** A reply of the upstream, to go back to the client (through a proxy, if the client came through one). */
+    ReplyDatagram reply(ByteBuf data) {
+        return new ReplyDatagram(data, replyTo, client, lastRequestBytes);
     }
 
     long lastActive() {
@@ -75,6 +81,7 @@ final class UdpMapping {
     /** Sends a client's datagram upstream (dropped, as UDP may, when the socket's queue is full). */
     void send(ByteBuf data) {
         lastActive = relay.now();
+        lastRequestBytes = data.readableBytes();
         if (channel == null) {
             if (closed || pending.size() >= PENDING) {
                 data.release();

@@ -58,16 +58,19 @@ final class UdpRelay extends ChannelInboundHandlerAdapter {
                 p.release();
                 return;
             }
-            m = new UdpMapping(this, relay.target(), p.sender());
+            m = new UdpMapping(this, relay.target(), client, p.sender());
             mappings.put(client, m);
         }
         m.send(p.content().retain());
         p.release();
     }
 
-    /** A reply from the upstream of {@code m}: back to its client, on the listening socket. */
+    /**
+     * A reply from the upstream of {@code m}: back to its client, on the listening socket, as the answer to the
+     * client's latest datagram (so the amplification guard charges only replies larger than their request).
+     */
     void reply(UdpMapping m, DatagramPacket reply) {
-        ctx.writeAndFlush(new DatagramPacket(reply.content().retain(), m.replyTo()));
+        ctx.writeAndFlush(m.reply(reply.content().retain()));
     }
 
     long now() {

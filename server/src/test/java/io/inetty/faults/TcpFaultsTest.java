@@ -119,6 +119,33 @@ class TcpFaultsTest {
     }
 
     @Test
+    void bandwidthPacesManySmallWritesAsOneStream() {
+        faults.add(Fault.bandwidth(10)); // 100 writes of 100 bytes: one a 10 ms
+        FaultChannel ch = FaultChannel.tcp(faults, new FaultChannel.Recorder());
+        for (int i = 0; i < 100; i++) {
+            ch.write(bytes(100));
+        }
+        ch.flush();
+        assertThat(ch.out()).hasSize(100);
+        ch.advance(495);
+        assertThat(ch.out()).hasSize(4_900);
+    }
+
+    @Test
+    void slicerKeepsTheDelayBetweenChunksWrittenTogether() {
+        faults.add(Fault.slicer(100, 0, Duration.ofMillis(10)));
+        FaultChannel ch = FaultChannel.tcp(faults, new FaultChannel.Recorder());
+        ch.write(bytes(100));
+        ch.write(bytes(100));
+        ch.flush();
+        assertThat(ch.out()).hasSize(100);
+        ch.advance(9);
+        assertThat(ch.out()).isEmpty();
+        ch.advance(1);
+        assertThat(ch.out()).hasSize(100);
+    }
+
+    @Test
     void slicerCutsChunksIntoDelayedSlicesOfTheAverageSize() {
         faults.add(Fault.slicer(100, 20, Duration.ofMillis(1)).withSeed(7));
         FaultChannel ch = FaultChannel.tcp(faults, new FaultChannel.Recorder());

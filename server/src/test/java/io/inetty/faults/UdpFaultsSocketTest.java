@@ -119,6 +119,20 @@ class UdpFaultsSocketTest {
     }
 
     @Test
+    void heldRequestsAndRepliesAreNotChargedAsAmplification() throws IOException {
+        echo.add(Fault.latency(Duration.ofMillis(5)).withStream(Stream.UPSTREAM));
+        echo.add(Fault.latency(Duration.ofMillis(5)));
+        String request = "y".repeat(500);
+        for (int i = 0; i < 100; i++) { // 50 KB of replies, beyond the default budget, all answering their requests
+            send(request);
+            client.setSoTimeout(2000);
+            DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
+            client.receive(reply);
+            assertThat(reply.getLength()).as("reply %d", i).isEqualTo(500);
+        }
+    }
+
+    @Test
     void ratePacesReplies() throws IOException {
         echo.add(Fault.ratePps(10));
         long t0 = System.nanoTime();

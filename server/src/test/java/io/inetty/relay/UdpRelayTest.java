@@ -149,6 +149,17 @@ class UdpRelayTest {
     }
 
     @Test
+    void repliesAsLargeAsTheirRequestsAreNotChargedAsAmplification() throws IOException {
+        recordingUpstream();
+        server = Inetty.builder().service(Relay.udp("dns", "127.0.0.1:" + upstream.getLocalPort()), 0).start();
+        DatagramSocket c = client(server.port("dns"));
+        String request = "x".repeat(500);
+        for (int i = 0; i < 200; i++) { // 100 KB of replies, 25 times the default budget of a second
+            assertThat(exchange(c, request)).as("reply %d", i).isEqualTo(request);
+        }
+    }
+
+    @Test
     void downstreamFaultsActOnTheRelaysReplies() throws IOException {
         recordingUpstream();
         Faults faults = Faults.create();
