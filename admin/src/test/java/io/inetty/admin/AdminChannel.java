@@ -51,7 +51,11 @@ final class AdminChannel implements AutoCloseable {
         client.writeOutbound(request);
         ByteBuf bytes;
         while ((bytes = client.readOutbound()) != null) {
-            server.writeInbound(bytes);
+            if (server.isOpen()) {
+                server.writeInbound(bytes);
+            } else {
+                bytes.release(); // the server closed (e.g. after a 413): the rest is never read
+            }
         }
         return responses().stream().findFirst().orElse(null);
     }
