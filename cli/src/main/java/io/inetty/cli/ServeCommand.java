@@ -1,9 +1,11 @@
 package io.inetty.cli;
 
 import io.inetty.cli.options.AccessOptions;
+import io.inetty.cli.options.FaultOptions;
 import io.inetty.cli.options.LimitsOptions;
 import io.inetty.cli.options.LoggingOptions;
 import io.inetty.cli.options.NetworkOptions;
+import io.inetty.cli.options.RelayOptions;
 import io.inetty.cli.options.ServeFeature;
 import io.inetty.cli.options.ServiceOptions;
 import io.inetty.cli.options.Sources;
@@ -47,13 +49,15 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin LimitsOptions limits = new LimitsOptions();
     @Mixin AccessOptions access = new AccessOptions();
     @Mixin UdpOptions udp = new UdpOptions();
+    @Mixin RelayOptions relays = new RelayOptions();
+    @Mixin FaultOptions faults = new FaultOptions();
 
     /** For the build's class-data-sharing training run: start, print the endpoints, stop at once. */
     @Option(names = "--exit-after-ready", hidden = true)
     boolean exitAfterReady;
 
     private List<ServeFeature> features() {
-        return List.of(network, services, logging, limits, access, udp);
+        return List.of(network, services, logging, limits, access, udp, relays, faults);
     }
 
     @Override
