@@ -6,12 +6,16 @@ import io.inetty.admin.http.Response;
 import io.inetty.faults.BindingFaults;
 import io.inetty.faults.Fault;
 import io.inetty.faults.FaultHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The faults of one binding over HTTP, with Toxiproxy's status codes: list 200, add 200 (409 if the name is taken),
  * show 200, update 200, remove 204, and 404 {@code toxic not found}.
  */
 public final class FaultResource {
+    private static final Logger log = LoggerFactory.getLogger("inetty.admin");
+
     private FaultResource() {
     }
 
@@ -32,6 +36,7 @@ public final class FaultResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+        log.info("fault added on {}: {}", faults, added.fault());
         return Response.ok(ToxicJson.write(added.fault()));
     }
 
@@ -44,7 +49,9 @@ public final class FaultResource {
     public static Response update(BindingFaults faults, String name, Request request) {
         Fault merged = ToxicJson.merge(find(faults, name), request.json());
         try {
-            return Response.ok(ToxicJson.write(faults.update(name, merged)));
+            Fault now = faults.update(name, merged);
+            log.info("fault updated on {}: {}", faults, now);
+            return Response.ok(ToxicJson.write(now));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -55,12 +62,14 @@ public final class FaultResource {
         if (!faults.remove(name)) {
             throw notFound(name);
         }
+        log.info("fault {} removed from {}", name, faults);
         return Response.noContent();
     }
 
     /** Removes every fault of the binding. */
     public static Response clear(BindingFaults faults) {
         faults.clear();
+        log.info("faults of {} removed", faults);
         return Response.noContent();
     }
 

@@ -65,26 +65,26 @@ public final class ToxiproxyRoutes {
 
     private Response create(Request q) {
         Proxy p = proxies.create(ProxyJson.create(q.json(), ""));
-        log.info("admin: proxy {} created", p);
+        log.info("proxy {} created", p);
         return Response.json(HttpResponseStatus.CREATED, json(p));
     }
 
     private Response update(Request q) {
         String name = q.param("proxy");
         Proxy p = proxies.update(name, ProxyJson.update(proxies.get(name), q.json()));
-        log.info("admin: proxy {} updated", p);
+        log.info("proxy {} updated", p);
         return Response.ok(json(p));
     }
 
     private Response delete(Request q) {
         proxies.delete(q.param("proxy"));
-        log.info("admin: proxy {} deleted", q.param("proxy"));
+        log.info("proxy {} deleted", q.param("proxy"));
         return Response.noContent();
     }
 
     private Response reset() {
         proxies.reset();
-        log.info("admin: reset (every proxy enabled, every fault removed)");
+        log.info("reset (every proxy enabled, every fault removed)");
         return Response.noContent();
     }
 
@@ -92,7 +92,7 @@ public final class ToxiproxyRoutes {
         List<ProxySpec> specs = ProxyJson.populate(q.json());
         try {
             List<Proxy> done = proxies.populate(specs);
-            log.info("admin: populated {} prox(y/ies)", done.size());
+            log.info("populated {} prox(y/ies)", done.size());
             return Response.json(HttpResponseStatus.CREATED, Json.object().set("proxies", written(done)));
         } catch (Proxies.PopulateFailure e) {
             HttpResponseStatus status = e.cause.status();
