@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -63,6 +64,16 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         disarm();
         waiting.clear();
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("admin: {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            log.warn("admin: {} closed", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
     }
 
     @Override
