@@ -107,7 +107,7 @@ class RelayCliTest {
 
     @ParameterizedTest(name = "--relay {0}")
     @CsvSource(delimiter = '|', value = {
-        "echo:0=127.0.0.1:7|name: 'echo' is a service (expected: a name that is none of chargen, daytime, discard, echo, qotd, time)",
+        "echo:0=127.0.0.1:7|name: 'echo' is a service (expected: a name that is none of chargen, daytime, discard, echo, qotd, time, whoami)",
         "db:0=localhost|upstream: 'localhost' (expected: HOST:PORT",
         "db:0=::1:5432|upstream: '::1:5432' (expected: HOST:PORT",
         "db:0=127.0.0.1:70000|upstream: '127.0.0.1:70000' (expected: HOST:PORT with a port from 1 to 65535",
