@@ -109,6 +109,12 @@ def udp_pattern(port, n=2000, window=50):
                     got.append(int(s.recv(64)))
                 except socket.timeout:
                     break
+        s.settimeout(1.0)  # stragglers of the last window
+        while True:
+            try:
+                got.append(int(s.recv(64)))
+            except socket.timeout:
+                break
     return got
 
 
@@ -146,9 +152,11 @@ def accuracy():
         hits = n - len(set(runs[0])) if kind == "loss" else len(runs[0]) - len(set(runs[0]))
         lo, hi = binomial99(n, p)
         same = sorted(runs[0]) == sorted(runs[1])
+        differ = sorted(set(runs[0]) ^ set(runs[1]))
         print(f"| {kind} (UDP echo, 2000 datagrams) | p = {p}, seed 42 | {hits} | {lo} to {hi} (binomial 99 %) |"
               f" {'yes' if lo <= hits <= hi else '**no**'}; same seed, same datagrams: {'yes' if same else '**no**'} |")
-        record(kind, hits=hits, interval=[lo, hi], same=same)
+        record(kind, hits=hits, interval=[lo, hi], same=same, differ=differ,
+               counts=[len(r) for r in runs])
 
     with inetty("--service", "chargen/tcp:0", "--fault", "chargen/tcp=limit_data,bytes=1000000") as d:
         with socket.create_connection(("127.0.0.1", d.ports[("chargen", "tcp")]), timeout=10) as s:
