@@ -4,7 +4,6 @@ import io.inetty.admin.AdminOptions;
 import io.inetty.admin.AdminServer;
 import io.inetty.server.Endpoint;
 import io.inetty.server.InettyServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -69,10 +68,5 @@ final class AdminLauncher {
         if (admin != null) {
             admin.close();
         }
-    }
-
-    /** The bound addresses (for tests). */
-    List<InetSocketAddress> addresses() {
-        return admin == null ? List.of() : admin.addresses();
     }
 }
