@@ -161,6 +161,27 @@ public enum IoTransport {
         }
     }
 
+    /** The listening socket {@code fd} that another process opened; epoll only (see {@link InheritedSockets}). */
+    ChannelFactory<ServerSocketChannel> inheritedServerChannel(int fd) {
+        requireEpoll();
+        // This constructor marks the channel active when SO_ERROR is 0, so registering it starts the accepts (a
+        // channel that never becomes active never reads: netty PR #13877, the domain-socket variant of this trap).
+        return () -> new EpollServerSocketChannel(fd);
+    }
+
+    /** The bound datagram socket {@code fd} that another process opened; epoll only. */
+    ChannelFactory<DatagramChannel> inheritedDatagramChannel(int fd) {
+        requireEpoll();
+        return () -> new EpollDatagramChannel(fd);
+    }
+
+    void requireEpoll() {
+        if (this != EPOLL) {
+            throw new IllegalArgumentException("transport: " + label()
+                    + " cannot serve inherited sockets (expected: epoll, the default where it runs)");
+        }
+    }
+
     /** Whether one IPv6 socket can be restricted to IPv6 so that {@code 0.0.0.0} and {@code ::} share a port. */
     boolean supportsV6Only() {
         return this != NIO;
