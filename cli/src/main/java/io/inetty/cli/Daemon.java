@@ -1,28 +1,43 @@
 package io.inetty.cli;
 
 import io.inetty.cli.options.Reloadable;
+import io.inetty.cli.systemd.Notify;
 import io.inetty.server.Endpoint;
 import io.inetty.server.InettyServer;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 
 /**
- * {@code serve} once configured: SIGTERM or SIGINT stops with a drain (a second one at once), SIGHUP reloads and
- * never stops; standard output gets the stable {@code listening}/{@code ready} lines and nothing else.
+ * {@code serve} once configured: SIGTERM or SIGINT stops (a second one at once): not-ready at once (the hooks of
+ * {@link #onStopping}, {@code STOPPING=1}), the listeners keep accepting for the shutdown delay, then the drain.
+ * SIGHUP reloads and never stops; standard output gets the stable {@code listening}/{@code ready} lines and
+ * nothing else; with {@code NOTIFY_SOCKET}, {@code READY=1} follows the {@code ready} line.
  */
 final class Daemon {
     private final Logger log;
     private final List<Reloadable> reloadables;
+    private final Notify notify;
+    private final Duration shutdownDelay;
+    private final List<Runnable> stopping = new CopyOnWriteArrayList<>();
     private final CountDownLatch stop = new CountDownLatch(1);
 
     /** Takes over the signals at once, so that one arriving while the server starts is not lost. */
-    Daemon(Logger log, List<Reloadable> reloadables) {
+    Daemon(Logger log, List<Reloadable> reloadables, Notify notify, Duration shutdownDelay) {
         this.log = log;
         this.reloadables = List.copyOf(reloadables);
+        this.notify = notify;
+        this.shutdownDelay = shutdownDelay;
         Signals.onStop(stop::countDown);
         Signals.onReload(this::reload);
+    }
+
+    /** Runs {@code hook} as soon as a stop signal arrives, before the shutdown delay (e.g. to answer not-ready). */
+    void onStopping(Runnable hook) {
+        stopping.add(hook);
     }
 
     /** Announces the endpoints and serves until a stop signal (or at once for the build's training run). */
@@ -33,13 +48,28 @@ final class Daemon {
             }
             out.println("ready");
             out.flush();
+            notify.ready("serving " + server.endpoints().size() + " socket(s)");
             if (!exitAfterReady) {
                 stop.await();
+                beginStop();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    /** Not ready from now on; keeps serving for the shutdown delay; the drain follows (closing the server). */
+    private void beginStop() throws InterruptedException {
+        stopping.forEach(Runnable::run);
+        if (shutdownDelay.isZero()) {
+            notify.stopping("draining");
+            return;
+        }
+        notify.stopping("not ready; draining in " + shutdownDelay.toMillis() + " ms");
+        log.info("stopping: not ready; still serving for the shutdown delay ({} ms) before the drain (a second"
+                + " signal stops at once)", shutdownDelay.toMillis());
+        Thread.sleep(shutdownDelay.toMillis());
     }
 
     /** SIGHUP: reloads what can be reloaded; a failure is logged and the previous state kept. */

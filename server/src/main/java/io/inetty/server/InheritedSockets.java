@@ -4,6 +4,7 @@ import io.netty.channel.ChannelException;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.unix.Socket;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -75,6 +76,15 @@ public final class InheritedSockets {
         } catch (ChannelException | IOException e) {
             throw notUsable(fd, "not an open socket: " + e.getMessage());
         }
+    }
+
+    /**
+     * The address the socket with file descriptor {@code fd} is bound to, read from it; throws
+     * {@code IllegalArgumentException} if it is not an open IPv4 or IPv6 socket (see {@link #transportOf}).
+     */
+    public static InetSocketAddress addressOf(int fd) {
+        transportOf(fd);
+        return new Socket(fd).localAddress();
     }
 
     /** Checks that every socket is of {@code binding}'s transport. */

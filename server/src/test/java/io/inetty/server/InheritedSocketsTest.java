@@ -82,6 +82,7 @@ class InheritedSocketsTest {
             assertThatThrownBy(() -> InheritedSockets.transportOf(unix.intValue()))
                     .hasMessageContaining("not an IPv4 or IPv6 socket");
             assertThat(InheritedSockets.transportOf(udp.intValue())).isEqualTo(Transport.UDP);
+            assertThat(InheritedSockets.addressOf(udp.intValue())).isEqualTo(udp.localAddress());
         } finally {
             udp.close();
             notListening.close();
