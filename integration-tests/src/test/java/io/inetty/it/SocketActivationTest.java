@@ -51,11 +51,14 @@ class SocketActivationTest {
     @Test
     void aTcpListenerIsServedStartingWithTheConnectionThatActivatedIt() {
         int port = freePort();
-        try (InettyProcess inetty = activated(List.of("-l", "127.0.0.1:" + port, "--fdname=echo"), List.of("serve"))) {
+        try (InettyProcess inetty = activated(List.of("-l", "127.0.0.1:" + port, "--fdname=echo"),
+                List.of("serve", "--service", "daytime"))) {
             inetty.awaitStderrLine("Listening on 127.0.0.1:" + port, BOUND);
             assertThat(tcp(port, "the first one\n")).as(inetty.describe()).isEqualTo("the first one\n");
             inetty.awaitReady();
             assertThat(inetty.endpoints()).containsExactly(endpoint("echo", "tcp", port));
+            assertThat(inetty.stderrLines("--service ignored: the 1 socket(s) passed by LISTEN_FDS choose what is"
+                    + " served")).hasSize(1);
             assertThat(tcp(port, "and another\n")).isEqualTo("and another\n");
             assertThat(inetty.stop()).isZero();
         }
@@ -147,19 +150,14 @@ class SocketActivationTest {
 
     @Test
     void notifySocketGetsReadyOnceServingAndStoppingAtTheSignal() {
-        Path socket = tmp.resolve("notify");
-        try (InettyProcess manager = InettyProcess.spawn(Map.of(), List.of("socat", "-u", "UNIX-RECV:" + socket, "-"))) {
-            awaitFile(socket);
-            try (InettyProcess inetty = InettyProcess.launch(Map.of("NOTIFY_SOCKET", socket.toString()),
-                    InettyProcess.command(List.of(), InettyProcess.jar(),
-                            List.of("serve", "--bind", "127.0.0.1", "--service", "echo/tcp:0")))) {
-                awaitLines(manager, "READY=1");
-                assertThat(manager.stdout()).containsExactly("READY=1", "STATUS=serving 1 socket(s)");
-                inetty.sigterm();
-                assertThat(inetty.waitForExit(InettyProcess.STOP_TIMEOUT)).isZero();
-                awaitLines(manager, "STOPPING=1");
-                assertThat(manager.stdout()).endsWith("STOPPING=1", "STATUS=draining");
-            }
+        try (NotifyReceiver manager = NotifyReceiver.at(tmp.resolve("notify"));
+             InettyProcess inetty = InettyProcess.launch(Map.of("NOTIFY_SOCKET", manager.address()),
+                     InettyProcess.command(List.of(), InettyProcess.jar(),
+                             List.of("serve", "--bind", "127.0.0.1", "--service", "echo/tcp:0")))) {
+            assertThat(manager.await("READY=1")).containsExactly("READY=1", "STATUS=serving 1 socket(s)");
+            inetty.sigterm();
+            assertThat(inetty.waitForExit(InettyProcess.STOP_TIMEOUT)).isZero();
+            assertThat(manager.await("STOPPING=1")).endsWith("STOPPING=1", "STATUS=draining");
         }
     }
 
@@ -233,31 +231,5 @@ class SocketActivationTest {
             }
         }
         throw new AssertionError("no port free for both TCP and UDP on 127.0.0.1");
-    }
-
-    private static void awaitFile(Path path) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!Files.exists(path)) {
-            assertThat(System.nanoTime()).as("%s created", path).isLessThan(deadline);
-            sleep(20);
-        }
-    }
-
-    private static void awaitLines(InettyProcess process, String line) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!process.stdout().contains(line)) {
-            assertThat(System.nanoTime()).as("'%s' within %s: %s", line, BOUND, process.describe()).isLessThan(deadline);
-            sleep(20);
-        }
-        sleep(100); // the rest of that datagram's lines
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
