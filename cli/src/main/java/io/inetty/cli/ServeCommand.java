@@ -1,9 +1,12 @@
 package io.inetty.cli;
 
 import io.inetty.cli.options.AccessOptions;
+import io.inetty.cli.options.AdminEndpointOptions;
+import io.inetty.cli.options.FaultOptions;
 import io.inetty.cli.options.LimitsOptions;
 import io.inetty.cli.options.LoggingOptions;
 import io.inetty.cli.options.NetworkOptions;
+import io.inetty.cli.options.RelayOptions;
 import io.inetty.cli.options.ServeFeature;
 import io.inetty.cli.options.ServiceOptions;
 import io.inetty.cli.options.Sources;
@@ -52,6 +55,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin LimitsOptions limits = new LimitsOptions();
     @Mixin AccessOptions access = new AccessOptions();
     @Mixin UdpOptions udp = new UdpOptions();
+    @Mixin RelayOptions relays = new RelayOptions();
+    @Mixin FaultOptions faults = new FaultOptions();
+    @Mixin AdminEndpointOptions admin = new AdminEndpointOptions();
     /** The sockets a service manager passed (LISTEN_FDS), else the services of {@link #services}. */
     final SocketActivation activation = new SocketActivation(services);
 
@@ -60,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean exitAfterReady;
 
     private List<ServeFeature> features() {
-        return List.of(network, activation, logging, limits, access, udp);
+        return List.of(network, activation, logging, limits, access, udp, relays, faults, admin);
     }
 
     @Override
@@ -79,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw sources.usage(e); // a configuration mistake the engine found (e.g. --bind '[::1]:7')
         }
-        return daemon.serve(server, spec.commandLine().getOut(), exitAfterReady);
+        return daemon.serve(server, features(), spec.commandLine().getOut(), exitAfterReady);
     }
 
     /** The server's configuration from the options (the daemon's defaults: wildcard, 5 s drain); usage errors. */

@@ -43,7 +43,7 @@ class BadInputTest {
     Path tmp;
 
     /** Checks the exit code and the single clean line on standard error; returns that line. */
-    private static String assertFails(Result r, int exitCode) {
+    static String assertFails(Result r, int exitCode) {
         assertThat(r.exitCode()).as("exit code: %s", r).isEqualTo(exitCode);
         assertThat(r.stderr()).as("no stack trace").doesNotContain("\tat ", "Exception in thread");
         assertThat(r.stderrLines()).as("one line on stderr: %s", r).hasSize(1);

@@ -109,9 +109,16 @@ final class UdpGuard extends ChannelDuplexHandler {
         if (budget != null) {
             InetAddress recipient = reply.recipient().getAddress();
             int wire = payload + headers(recipient);
+            int request = requestWire;
+            InetSocketAddress client = requester;
+            if (reply instanceof ReplyDatagram) {
+                // Written after its request was read (a relay, a delayed reply): judged against that request.
+                request = ((ReplyDatagram) reply).requestBytes() + headers(recipient);
+                client = ((ReplyDatagram) reply).requester();
+            }
             // Only a reply larger than its request amplifies (never echo's); charged to the real client.
-            InetAddress charged = requester != null ? requester.getAddress() : recipient;
-            if (wire > requestWire && !budget.tryTake(AccessPolicy.unmapped(charged), wire)) {
+            InetAddress charged = client != null ? client.getAddress() : recipient;
+            if (wire > request && !budget.tryTake(AccessPolicy.unmapped(charged), wire)) {
                 drop(DropReason.BUDGET, reply, promise);
                 return;
             }

@@ -2,13 +2,14 @@ package io.inetty.server;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.concurrent.Ticker;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /** An {@link EmbeddedChannel} with IP socket addresses, as an accepted connection has. */
-final class InetEmbeddedChannel extends EmbeddedChannel {
-    static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 7);
-    static final InetSocketAddress PEER = new InetSocketAddress("192.0.2.7", 40_000);
+public class InetEmbeddedChannel extends EmbeddedChannel {
+    public static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 7);
+    public static final InetSocketAddress PEER = new InetSocketAddress("192.0.2.7", 40_000);
 
     private final InetSocketAddress peer;
 
@@ -20,6 +21,13 @@ final class InetEmbeddedChannel extends EmbeddedChannel {
 
     InetEmbeddedChannel(ChannelHandler... handlers) {
         this(PEER, handlers);
+    }
+
+    /** A channel from {@code peer} whose event loop reads the time from {@code ticker} (a mock one in tests). */
+    protected InetEmbeddedChannel(InetSocketAddress peer, Ticker ticker, ChannelHandler... handlers) {
+        super(EmbeddedChannel.builder().register(false).handlers(handlers).ticker(ticker));
+        this.peer = peer;
+        registerNow();
     }
 
     private void registerNow() {

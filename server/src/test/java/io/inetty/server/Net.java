@@ -21,18 +21,18 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
 
 /** Plain java.net client helpers for the server tests; every blocking call is bounded by a timeout. */
-final class Net {
-    static final int TIMEOUT_MS = 5_000;
-    static final InetAddress V4_LOOPBACK = ip("127.0.0.1");
-    static final InetAddress V4_LOOPBACK_2 = ip("127.0.0.2");
-    static final InetAddress V6_LOOPBACK = ip("::1");
-    static final InetAddress V4_ANY = ip("0.0.0.0");
-    static final InetAddress V6_ANY = ip("::");
+public final class Net {
+    public static final int TIMEOUT_MS = 5_000;
+    public static final InetAddress V4_LOOPBACK = ip("127.0.0.1");
+    public static final InetAddress V4_LOOPBACK_2 = ip("127.0.0.2");
+    public static final InetAddress V6_LOOPBACK = ip("::1");
+    public static final InetAddress V4_ANY = ip("0.0.0.0");
+    public static final InetAddress V6_ANY = ip("::");
 
     private Net() {
     }
 
-    static InetAddress ip(String literal) {
+    public static InetAddress ip(String literal) {
         try {
             return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
@@ -41,7 +41,7 @@ final class Net {
     }
 
     /** Skips the test when the forced transport cannot run here (io_uring only; epoll and NIO must work). */
-    static void assumeAvailable(IoTransport transport) {
+    public static void assumeAvailable(IoTransport transport) {
         if (transport == IoTransport.IO_URING) {
             Assumptions.assumeTrue(IoUring.isAvailable(),
                     () -> "io_uring is not available here: " + IoUring.unavailabilityCause());
@@ -52,7 +52,7 @@ final class Net {
     }
 
     /** A TCP client socket connected to {@code address:port}, with a read timeout. */
-    static Socket connect(InetAddress address, int port) throws IOException {
+    public static Socket connect(InetAddress address, int port) throws IOException {
         Socket s = new Socket();
         try {
             s.setSoTimeout(TIMEOUT_MS);
@@ -65,7 +65,7 @@ final class Net {
     }
 
     /** Sends {@code text} over a new TCP connection to an echo service and checks it comes back. */
-    static void tcpEcho(InetAddress address, int port) throws IOException {
+    public static void tcpEcho(InetAddress address, int port) throws IOException {
         try (Socket s = connect(address, port)) {
             String text = "hello " + address.getHostAddress() + " " + System.nanoTime() + "\n";
             byte[] sent = text.getBytes(StandardCharsets.US_ASCII);
@@ -79,7 +79,7 @@ final class Net {
      * Sends one datagram from a socket *connected* to {@code address:port} and checks the echo arrives.
      * A connected socket drops datagrams from any other source, so this also checks the reply's source.
      */
-    static void udpEchoConnected(InetAddress address, int port) throws IOException {
+    public static void udpEchoConnected(InetAddress address, int port) throws IOException {
         try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address instanceof java.net.Inet4Address
                 ? V4_ANY : V6_ANY, 0))) {
             s.setSoTimeout(TIMEOUT_MS);
@@ -102,7 +102,7 @@ final class Net {
     }
 
     /** Reads exactly {@code n} bytes or fails (EOF or timeout). */
-    static byte[] readExactly(InputStream in, int n) throws IOException {
+    public static byte[] readExactly(InputStream in, int n) throws IOException {
         byte[] out = new byte[n];
         int off = 0;
         while (off < n) {
@@ -116,7 +116,7 @@ final class Net {
     }
 
     /** Reads until EOF (fails on timeout, since the socket has SO_TIMEOUT). */
-    static byte[] readToEof(InputStream in) throws IOException {
+    public static byte[] readToEof(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[65536];
         for (int r; (r = in.read(buf)) >= 0; ) {
@@ -126,7 +126,7 @@ final class Net {
     }
 
     /** Asserts a TCP listener (with SO_REUSEADDR, as every server sets) can bind {@code address:port} now. */
-    static void assertTcpBindable(InetAddress address, int port) {
+    public static void assertTcpBindable(InetAddress address, int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(address, port));
@@ -136,7 +136,7 @@ final class Net {
     }
 
     /** Asserts a UDP socket can bind {@code address:port} now. */
-    static void assertUdpBindable(InetAddress address, int port) {
+    public static void assertUdpBindable(InetAddress address, int port) {
         try (DatagramSocket s = new DatagramSocket(null)) {
             s.setReuseAddress(false);
             s.bind(new InetSocketAddress(address, port));
@@ -146,7 +146,7 @@ final class Net {
     }
 
     /** Asserts TCP and UDP on 127.0.0.1 and ::1 can all bind {@code port}. */
-    static void assertAllBindable(int port) {
+    public static void assertAllBindable(int port) {
         for (InetAddress a : new InetAddress[] {V4_LOOPBACK, V6_LOOPBACK}) {
             assertTcpBindable(a, port);
             assertUdpBindable(a, port);
@@ -154,7 +154,7 @@ final class Net {
     }
 
     /** A port that is free right now for TCP and UDP on 127.0.0.1 and ::1 (best effort: others may take it). */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port;
             try (ServerSocket s = new ServerSocket(0, 1, V4_LOOPBACK)) {

@@ -16,28 +16,28 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** Small services for the server tests (the server module must not depend on the protocols module). */
-final class TestServices {
+public final class TestServices {
     private TestServices() {
     }
 
     /** Echo on TCP and UDP: TCP writes back every byte, UDP returns each datagram to {@code packet.sender()}. */
-    static Service echo(String name) {
+    public static Service echo(String name) {
         return new Simple(name, EnumSet.allOf(Transport.class), () -> TcpEcho.INSTANCE, UdpEcho.INSTANCE);
     }
 
     /** Echo on one transport only. */
-    static Service echo(String name, Transport only) {
+    public static Service echo(String name, Transport only) {
         return new Simple(name, EnumSet.of(only), () -> TcpEcho.INSTANCE, UdpEcho.INSTANCE);
     }
 
     /** TCP only: writes {@code line} on connect, discards input, never closes by itself. */
-    static Service greeter(String name, String line) {
+    public static Service greeter(String name, String line) {
         byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
         return new Simple(name, EnumSet.of(Transport.TCP), () -> new Writer(bytes), null);
     }
 
     /** TCP only: writes {@code size} bytes of {@link #pattern(int)} on connect, discards input, never closes. */
-    static Service bulk(String name, int size) {
+    public static Service bulk(String name, int size) {
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
             bytes[i] = pattern(i);
@@ -46,7 +46,7 @@ final class TestServices {
     }
 
     /** The byte at offset {@code i} of the bulk service's output. */
-    static byte pattern(int i) {
+    public static byte pattern(int i) {
         return (byte) (i % 251);
     }
 

@@ -93,6 +93,29 @@ class UdpGuardTest {
     }
 
     @Test
+    void aLaterReplyIsJudgedAgainstTheRequestItAnswers() {
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.builder().replyBudget(1000).build(), 0);
+        InetSocketAddress client = new InetSocketAddress("192.0.2.1", 40000);
+        for (int i = 0; i < 100; i++) {
+            // written outside a read (as a relay does), answering a request of the same size: never charged
+            ch.writeAndFlush(new ReplyDatagram(Unpooled.wrappedBuffer(new byte[512]), client, client, 512));
+        }
+        assertThat(replies(ch)).isEqualTo(100);
+        for (int i = 0; i < 100; i++) {
+            // larger than the request it answers: charged to the requester (2,000 bytes of burst: 3 replies)
+            ReplyDatagram small = new ReplyDatagram(Unpooled.EMPTY_BUFFER, client, client, 10);
+            ch.writeAndFlush(small.replace(Unpooled.wrappedBuffer(new byte[512]))); // a copy keeps its request
+        }
+        assertThat(replies(ch)).isEqualTo(3);
+        for (int i = 0; i < 10; i++) {
+            // a plain datagram written outside a read answers nothing: charged
+            ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(new byte[512]), new InetSocketAddress("192.0.2.9", 1)));
+        }
+        assertThat(replies(ch)).isEqualTo(3);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void strictModeDropsPrivilegedPortsAndBroadcastButNotLoopback() throws Exception {
         ReplyBudget none = null;
         EmbeddedChannel ch = new EmbeddedChannel(new UdpGuard("qotd", new UdpGuard.Shared(AccessPolicy.OPEN,

@@ -9,14 +9,14 @@ public final class LoggingOptions implements ServeFeature {
     /** The {@code --log-level} values. */
     public enum Level { ERROR, WARN, INFO, DEBUG, TRACE }
 
-    /** The {@code --log-format} values: names of the appenders in {@code logback.xml}. */
+    /** The {@code --log-format} values: text lines or JSON objects (see {@code LogSetup}). */
     public enum Format { TEXT, JSON }
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info") Level level;
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text") Format format;
     @Option(names = "--access-log", negatable = true, fallbackValue = "true") boolean accessLog;
 
-    /** Sets the properties {@code logback.xml} reads; call it before the first logger is made. */
+    /** Sets the properties {@code LogSetup} reads; call it before the first logger is made. */
     public void apply() {
         System.setProperty("inetty.log.level", level.name().toLowerCase(Locale.ROOT));
         System.setProperty("inetty.log.format", format.name());

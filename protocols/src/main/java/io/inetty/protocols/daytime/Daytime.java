@@ -20,9 +20,8 @@ import java.util.Locale;
 public final class Daytime extends OneShotService {
     /** The registered name. */
     public static final String NAME = "daytime";
-    /** The line format, without the CR LF. */
-    public static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("EEEE, MMMM d, uuuu HH:mm:ss-zzz", Locale.US);
+    /** The line format, without the CR LF: {@code EEEE, MMMM d, uuuu HH:mm:ss-zzz}, English names. */
+    public static final String PATTERN = "EEEE, MMMM d, uuuu HH:mm:ss-zzz";
     /** The default zone. */
     public static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -43,12 +42,17 @@ public final class Daytime extends OneShotService {
 
     /** The line for the clock's current instant, CR LF included. */
     public String line() {
-        return FORMAT.format(ZonedDateTime.now(clock.withZone(zone))) + "\r\n";
+        return Format.LINE.format(ZonedDateTime.now(clock.withZone(zone))) + "\r\n";
     }
 
     @Override
     public ByteBuf respond(ByteBufAllocator alloc) {
         byte[] line = line().getBytes(US_ASCII);
         return alloc.buffer(line.length).writeBytes(line);
+    }
+
+    /** Built at the first answer, not when the service is made (the formatter and its locale data cost 50-100 ms). */
+    private static final class Format {
+        static final DateTimeFormatter LINE = DateTimeFormatter.ofPattern(PATTERN, Locale.US);
     }
 }

@@ -1,0 +1,125 @@
+package io.inetty.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inetty.it.InettyProcess.Result;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code --fault} and {@code INETTY_FAULT} against the built daemon, with third-party clients (python3, socat). */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class FaultsCliTest {
+    /** Prints the milliseconds of one TCP round trip of 'ping' to 127.0.0.1:PORT. */
+    private static final String RTT = String.join("\n",
+            "import socket, sys, time",
+            "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5)",
+            "t = time.monotonic(); s.sendall(b'ping'); got = b''",
+            "while len(got) < 4: got += s.recv(4 - len(got))",
+            "print(round((time.monotonic() - t) * 1000))");
+
+    /** Sends datagrams 0..N-1 to 127.0.0.1:PORT in one burst, prints the numbers of the replies. */
+    private static final String UDP_BURST = String.join("\n",
+            "import socket, sys",
+            "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('127.0.0.1', int(sys.argv[1])))",
+            "for i in range(int(sys.argv[2])): s.send(str(i).encode())",
+            "s.settimeout(0.5); got = []",
+            "try:",
+            "    while True: got.append(s.recv(2048).decode())",
+            "except socket.timeout: pass",
+            "print(' '.join(got))");
+
+    @Test
+    void tcpLatencyFromTheCommandLine() {
+        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0",
+                "--fault", "echo/tcp=latency,latency=300ms,jitter=20ms")) {
+            Result r = Tools.python(RTT, inetty.port("echo", "tcp"));
+            assertThat(r.exitCode()).as("%s", r).isZero();
+            assertThat(Long.parseLong(r.stdout().strip())).isBetween(280L, 3000L);
+        }
+    }
+
+    @Test
+    void udpLossWithASeedLosesTheSameDatagramsInEachRun() {
+        String first = lossRun();
+        String[] kept = first.split(" ");
+        assertThat(kept.length).as("binomial 99 %% interval of 100 at 0.5: %s", first).isBetween(37, 63);
+        assertThat(lossRun()).isEqualTo(first);
+    }
+
+    private static String lossRun() {
+        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/udp:0",
+                "--fault", "echo/udp=loss,probability=0.5,seed=42")) {
+            Result r = Tools.python(UDP_BURST, inetty.port("echo", "udp"), 100);
+            assertThat(r.exitCode()).as("%s", r).isZero();
+            return r.stdout().strip();
+        }
+    }
+
+    @Test
+    void resetPeerGivesPythonAConnectionReset() {
+        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0",
+                "--fault", "echo=reset_peer,timeout=100ms")) {
+            Result r = Tools.python(String.join("\n",
+                    "import socket, sys",
+                    "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5); s.sendall(b'x')",
+                    "try:",
+                    "    print('EOF' if s.recv(10) == b'' else 'DATA')",
+                    "except ConnectionResetError:",
+                    "    print('ECONNRESET')"), inetty.port("echo", "tcp"));
+            assertThat(r.stdout().strip()).as("%s", r).isEqualTo("ECONNRESET");
+        }
+    }
+
+    @Test
+    void limitDataIsExactForSocat() {
+        Tools.require("socat", "socat");
+        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "chargen/tcp:0",
+                "--fault", "chargen=limit_data,bytes=12345")) {
+            Result r = Tools.shell("socat -u TCP:127.0.0.1:" + inetty.port("chargen", "tcp") + " STDOUT | wc -c");
+            assertThat(r.stdout().strip()).as("%s", r).isEqualTo("12345");
+        }
+    }
+
+    @Test
+    void faultsFromTheEnvironmentStackInOrder() {
+        Tools.require("socat", "socat");
+        Map<String, String> env = Map.of("INETTY_FAULT",
+                "echo/udp=truncate,size=3;echo/tcp=limit_data,bytes=4,stream=upstream");
+        try (InettyProcess inetty = InettyProcess.start(env, "serve", "--bind", "127.0.0.1", "--service", "echo:0")) {
+            Result udp = Tools.shell("printf hello | socat -t 1 - UDP:127.0.0.1:" + inetty.port("echo", "udp"));
+            assertThat(udp.stdout()).as("%s", udp).isEqualTo("hel");
+            Result tcp = Tools.shell("printf 'hello world' | socat -t 2 - TCP:127.0.0.1:" + inetty.port("echo", "tcp"));
+            assertThat(tcp.stdout()).as("%s", tcp).isEqualTo("hell");
+        }
+    }
+
+    @ParameterizedTest(name = "--fault {0}")
+    @CsvSource(delimiter = '|', value = {
+        "echo=latncy|type: 'latncy' (expected: one of latency,",
+        "echo=latency,latncy=5ms|key: 'latncy' (expected for latency: latency, jitter,",
+        "echo=latency,latency=5|latency: '5' (expected: a duration with its unit",
+        "echo=loss,probability=1.5|probability: '1.5' (expected: a probability from 0 to 1)",
+        "echo=latency,jitter=-5ms|jitter: '-5ms' (expected: a duration with its unit",
+        "echo/tcp=loss,probability=0.1|type: loss exists on udp, and echo is served on tcp",
+        "nope=latency|service: 'nope' is not served",
+        "echo/sctp=latency|transport: 'sctp' (expected: tcp or udp)",
+        "echo|expected SERVICE[/tcp|/udp]=TYPE[,KEY=VALUE]...",
+        "echo=slicer,average_size=10,size_variation=10|size_variation: '10' (expected: less than average_size 10)"})
+    void badFaultsAreOneLineAndExitTwo(String spec, String message) {
+        String line = BadInputTest.assertFails(InettyProcess.runInetty(Map.of(), List.of(),
+                List.of("serve", "--bind", "127.0.0.1", "--service", "echo:0", "--fault", spec)), 2);
+        assertThat(line).contains("--fault: '" + spec + "'").contains(message);
+    }
+
+    @Test
+    void aBadFaultInTheEnvironmentNamesTheVariable() {
+        String line = BadInputTest.assertFails(InettyProcess.runInetty(Map.of("INETTY_FAULT", "echo=latency;echo=oops"),
+                List.of(), List.of("serve", "--bind", "127.0.0.1", "--service", "echo:0")), 2);
+        assertThat(line).contains("INETTY_FAULT: 'echo=oops': type: 'oops'");
+    }
+}

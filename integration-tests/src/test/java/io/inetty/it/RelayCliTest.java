@@ -1,0 +1,132 @@
+package io.inetty.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inetty.it.InettyProcess.Result;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code --relay} and {@code INETTY_RELAY} against the built daemon, with third-party clients (socat, nc, python3). */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RelayCliTest {
+
+    /** A port free now on 127.0.0.1 for TCP and UDP (the relay's upstream is named before the daemon starts). */
+    private static int freePort() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, Wire.ip("127.0.0.1"))) {
+                port = s.getLocalPort();
+            }
+            if (Wire.isFree(Wire.ip("127.0.0.1"), port)) {
+                return port;
+            }
+        }
+        throw new IOException("no free port");
+    }
+
+    /** Echo on a fixed port and a relay {@code r} to it, on 127.0.0.1. */
+    private static InettyProcess relayToEcho(String... more) throws IOException {
+        int echo = freePort();
+        List<String> args = new java.util.ArrayList<>(List.of("--bind", "127.0.0.1", "--service", "echo:" + echo,
+                "--relay", "r:0=127.0.0.1:" + echo));
+        args.addAll(List.of(more));
+        return InettyProcess.serve(args.toArray(String[]::new));
+    }
+
+    @Test
+    void socatAndNcThroughATcpRelayGetTheirRepliesAfterHalfClosing() throws IOException {
+        Tools.require("socat", "socat");
+        Tools.require("nc", "netcat-openbsd");
+        try (InettyProcess inetty = relayToEcho()) {
+            assertThat(inetty.stdout()).anyMatch(l -> l.matches("listening r tcp 127\\.0\\.0\\.1:\\d+"))
+                    .anyMatch(l -> l.matches("listening r udp 127\\.0\\.0\\.1:\\d+"));
+            int port = inetty.port("r", "tcp");
+            // socat half-closes when its input ends and prints what comes back until the relay closes
+            Result socat = Tools.shell("printf 'through the relay' | socat -t 5 - TCP:127.0.0.1:" + port);
+            assertThat(socat.stdout()).as("%s", socat).isEqualTo("through the relay");
+            Result nc = Tools.shell("printf 'and nc' | nc -N -w 5 127.0.0.1 " + port);
+            assertThat(nc.stdout()).as("%s", nc).isEqualTo("and nc");
+        }
+    }
+
+    @Test
+    void manyPythonClientsThroughAUdpRelayEachGetTheirOwnReplies() throws IOException {
+        try (InettyProcess inetty = relayToEcho()) {
+            Result r = Tools.python(String.join("\n",
+                    "import socket, sys",
+                    "ok = 0",
+                    "socks = []",
+                    "for i in range(40):",
+                    "    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(3)",
+                    "    s.connect(('127.0.0.1', int(sys.argv[1]))); socks.append(s)",
+                    "for rnd in range(3):",
+                    "    for i, s in enumerate(socks): s.send(f'{i}/{rnd}'.encode())",
+                    "    for i, s in enumerate(socks): ok += s.recv(100).decode() == f'{i}/{rnd}'",
+                    "print(ok)"), inetty.port("r", "udp"));
+            assertThat(r.stdout().strip()).as("%s", r).isEqualTo("120");
+        }
+    }
+
+    @Test
+    void aRefusedUpstreamResetsThePythonClient() throws IOException {
+        int dead = freePort();
+        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0",
+                "--relay", "gone/tcp:0=127.0.0.1:" + dead)) {
+            Result r = Tools.python(String.join("\n",
+                    "import socket, sys",
+                    "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5)",
+                    "try:",
+                    "    print('EOF' if s.recv(10) == b'' else 'DATA')",
+                    "except ConnectionResetError:",
+                    "    print('ECONNRESET')"), inetty.port("gone", "tcp"));
+            assertThat(r.stdout().strip()).as("%s", r).isEqualTo("ECONNRESET");
+        }
+    }
+
+    @Test
+    void faultsOnARelayFromTheEnvironment() throws IOException {
+        int echo = freePort();
+        Map<String, String> env = Map.of("INETTY_RELAY", "slow/tcp:0=127.0.0.1:" + echo + ";lossy/udp:0=127.0.0.1:" + echo,
+                "INETTY_FAULT", "slow=latency,latency=300ms;lossy=loss,probability=1,every=2");
+        try (InettyProcess inetty = InettyProcess.start(env, "serve", "--bind", "127.0.0.1", "--service", "echo:" + echo)) {
+            Result rtt = Tools.python(String.join("\n",
+                    "import socket, sys, time",
+                    "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5)",
+                    "t = time.monotonic(); s.sendall(b'x'); s.recv(1)",
+                    "print(round((time.monotonic() - t) * 1000))"), inetty.port("slow", "tcp"));
+            assertThat(Long.parseLong(rtt.stdout().strip())).as("%s", rtt).isBetween(290L, 3000L);
+            Result udp = Tools.python(String.join("\n",
+                    "import socket, sys",
+                    "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('127.0.0.1', int(sys.argv[1])))",
+                    "s.settimeout(0.5); got = []",
+                    "for i in range(4):",
+                    "    s.send(str(i).encode())",
+                    "    try: got.append(s.recv(100).decode())",
+                    "    except socket.timeout: pass",
+                    "print(' '.join(got))"), inetty.port("lossy", "udp"));
+            assertThat(udp.stdout().strip()).as("%s", udp).isEqualTo("0 2");
+        }
+    }
+
+    @ParameterizedTest(name = "--relay {0}")
+    @CsvSource(delimiter = '|', value = {
+        "echo:0=127.0.0.1:7|name: 'echo' is a service (expected: a name that is none of chargen, daytime, discard, echo, qotd, time)",
+        "db:0=localhost|upstream: 'localhost' (expected: HOST:PORT",
+        "db:0=::1:5432|upstream: '::1:5432' (expected: HOST:PORT",
+        "db:0=127.0.0.1:70000|upstream: '127.0.0.1:70000' (expected: HOST:PORT with a port from 1 to 65535",
+        "db:70000=127.0.0.1:1|port: '70000' (expected: 0 to 65535",
+        "db/sctp:0=127.0.0.1:1|transport: 'sctp' (expected: tcp or udp)",
+        "db=127.0.0.1:1|expected NAME[/tcp|/udp]:PORT=HOST:PORT"})
+    void badRelaysAreOneLineAndExitTwo(String spec, String message) {
+        String line = BadInputTest.assertFails(InettyProcess.runInetty(Map.of(), List.of(),
+                List.of("serve", "--bind", "127.0.0.1", "--service", "echo:0", "--relay", spec)), 2);
+        assertThat(line).contains("--relay: '" + spec + "'").contains(message);
+    }
+}

@@ -1,0 +1,404 @@
+package io.inetty.faults;
+
+import static java.util.Objects.requireNonNull;
+
+import io.inetty.server.Transport;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * One fault, immutable: a type with its parameters (Toxiproxy's names for TCP, netem's for UDP), the {@link Stream}
+ * it acts on, its toxicity, and its targeting ({@code from}, {@code first}, {@code every}, {@code seed}). Built by
+ * the factory named after its type and {@code with...} methods, or from text by {@link #parse(String)} and
+ * {@link #of(String, Map)}; every value is checked at once ({@code IllegalArgumentException} naming the parameter).
+ *
+ * <pre>{@code Fault.latency(Duration.ofMillis(200)).withJitter(Duration.ofMillis(20)).withStream(Stream.UPSTREAM)}</pre>
+ */
+public final class Fault {
+    private final FaultType type;
+    private final Map<Attr, Object> values;
+    private final Stream stream;
+    private final double toxicity;
+    private final String name;
+    private final Cidr from;
+    private final long first;
+    private final long every;
+    private final Long seed;
+
+    Fault(FaultType type, Map<Attr, Object> values, Stream stream, double toxicity, String name, Cidr from,
+          long first, long every, Long seed) {
+        this.type = type;
+        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+        this.stream = requireNonNull(stream, "stream");
+        this.toxicity = toxicity;
+        this.name = name;
+        this.from = from;
+        this.first = first;
+        this.every = every;
+        this.seed = seed;
+        type.validate(this.values);
+        if (!(toxicity >= 0 && toxicity <= 1)) {
+            throw new IllegalArgumentException("toxicity: '" + toxicity + "' (expected: a probability from 0 to 1)");
+        }
+        if (name != null && name.isBlank()) {
+            throw new IllegalArgumentException("name: '" + name + "' (expected: a name that is not blank)");
+        }
+        if (first < 0 || every < 0) {
+            throw new IllegalArgumentException((first < 0 ? "first: " + first : "every: " + every)
+                    + " (expected: a count >= 0; 0 = no restriction)");
+        }
+    }
+
+    /** A fault of {@code type} with every attribute at its default (before the required ones are checked). */
+    static Fault defaults(FaultType type) {
+        Map<Attr, Object> values = new EnumMap<>(Attr.class);
+        type.attrs.forEach(a -> values.put(a, type.defaultValue(a)));
+        // Placeholders that pass the checks; the factories and FaultSpec set the real values at once.
+        if (type == FaultType.SLICER) {
+            values.put(Attr.AVERAGE_SIZE, 1L);
+        }
+        if (type == FaultType.RATE) {
+            values.put(Attr.PPS, 1L);
+        }
+        return new Fault(type, values, Stream.DOWNSTREAM, 1.0, null, null, 0, 0, null);
+    }
+
+    // TCP (Toxiproxy) and shared
+
+    /** {@code latency} (TCP and UDP): delays every chunk or datagram by {@code latency} (± {@link #withJitter}). */
+    public static Fault latency(Duration latency) {
+        return defaults(FaultType.LATENCY).withLatency(latency);
+    }
+
+    /** {@code bandwidth} (TCP): at most {@code rateKBps} KB/s (1 KB = 1000 bytes, as Toxiproxy); 0 = no limit. */
+    public static Fault bandwidth(long rateKBps) {
+        return defaults(FaultType.BANDWIDTH).withRate(rateKBps);
+    }
+
+    /** {@code slow_close} (TCP): the end of the stream (FIN or close) is passed on {@code delay} late. */
+    public static Fault slowClose(Duration delay) {
+        return defaults(FaultType.SLOW_CLOSE).withDelay(delay);
+    }
+
+    /** {@code timeout} (TCP): drops all data, closes after {@code timeout} (0 = holds the connection forever). */
+    public static Fault timeout(Duration timeout) {
+        return defaults(FaultType.TIMEOUT).withTimeout(timeout);
+    }
+
+    /** {@code reset_peer} (TCP): the first data of the stream is dropped and {@code timeout} later the client gets a reset. */
+    public static Fault resetPeer(Duration timeout) {
+        return defaults(FaultType.RESET_PEER).withTimeout(timeout);
+    }
+
+    /** {@code slicer} (TCP): cuts data into writes of about {@code averageSize} ± {@code sizeVariation} bytes, {@code delay} apart. */
+    public static Fault slicer(int averageSize, int sizeVariation, Duration delay) {
+        return defaults(FaultType.SLICER).with(Attr.AVERAGE_SIZE, (long) averageSize)
+                .withSizeVariation(sizeVariation).withDelay(delay);
+    }
+
+    /** {@code limit_data} (TCP): passes exactly {@code bytes} bytes of the stream, then closes the connection. */
+    public static Fault limitData(long bytes) {
+        return defaults(FaultType.LIMIT_DATA).withBytes(bytes);
+    }
+
+    // UDP (netem)
+
+    /** {@code loss} (UDP): drops each datagram with {@code probability} (see {@link #withCorrelation}). */
+    public static Fault loss(double probability) {
+        return defaults(FaultType.LOSS).withProbability(probability);
+    }
+
+    /** {@code duplicate} (UDP): sends each datagram twice with {@code probability}. */
+    public static Fault duplicate(double probability) {
+        return defaults(FaultType.DUPLICATE).withProbability(probability);
+    }
+
+    /** {@code reorder} (UDP): holds a datagram back, with {@code probability}, until {@code gap} later ones have passed. */
+    public static Fault reorder(double probability, int gap) {
+        return defaults(FaultType.REORDER).withProbability(probability).withGap(gap);
+    }
+
+    /** {@code corrupt} (UDP): flips {@code bits} random bits of a datagram with {@code probability}. */
+    public static Fault corrupt(double probability, int bits) {
+        return defaults(FaultType.CORRUPT).withProbability(probability).withBits(bits);
+    }
+
+    /** {@code truncate} (UDP): keeps only the first {@code size} bytes of each datagram. */
+    public static Fault truncate(int size) {
+        return defaults(FaultType.TRUNCATE).withSize(size);
+    }
+
+    /** {@code rate} (UDP): at most {@code rateKBps} KB/s of payload (1 KB = 1000 bytes); excess waits, up to 1000 datagrams. */
+    public static Fault rate(long rateKBps) {
+        return defaults(FaultType.RATE).withRate(rateKBps);
+    }
+
+    /** {@code rate} (UDP) in datagrams a second. */
+    public static Fault ratePps(int pps) {
+        return defaults(FaultType.RATE).withPps(pps);
+    }
+
+    /** A fault from its type name and attributes (Toxiproxy's units for numbers); see {@link FaultSpec}. */
+    public static Fault of(String type, Map<String, ?> attributes) {
+        return FaultSpec.of(type, attributes);
+    }
+
+    /** A fault from {@code TYPE[,KEY=VALUE]...}, e.g. {@code latency,latency=200ms,jitter=20ms}; see {@link FaultSpec}. */
+    public static Fault parse(String spec) {
+        return FaultSpec.parse(spec);
+    }
+
+    // parameters
+
+    /** With another latency. */
+    public Fault withLatency(Duration latency) {
+        return with(Attr.LATENCY, nanos(Attr.LATENCY, latency));
+    }
+
+    /** With a jitter: each delay is uniform in latency ± jitter (never below 0). */
+    public Fault withJitter(Duration jitter) {
+        return with(Attr.JITTER, nanos(Attr.JITTER, jitter));
+    }
+
+    /** With another rate in KB/s ({@code bandwidth}, {@code rate}). */
+    public Fault withRate(long rateKBps) {
+        return type == FaultType.RATE ? with(Map.of(Attr.RATE, rateKBps, Attr.PPS, 0L)) : with(Attr.RATE, rateKBps);
+    }
+
+    /** With a rate in datagrams a second instead ({@code rate}). */
+    public Fault withPps(int pps) {
+        return with(Map.of(Attr.PPS, (long) pps, Attr.RATE, 0L));
+    }
+
+    /** With another delay ({@code slow_close}, {@code slicer}). */
+    public Fault withDelay(Duration delay) {
+        return with(Attr.DELAY, nanos(Attr.DELAY, delay));
+    }
+
+    /** With another timeout ({@code timeout}, {@code reset_peer}). */
+    public Fault withTimeout(Duration timeout) {
+        return with(Attr.TIMEOUT, nanos(Attr.TIMEOUT, timeout));
+    }
+
+    /** With another average slice size ({@code slicer}). */
+    public Fault withAverageSize(int averageSize) {
+        return with(Attr.AVERAGE_SIZE, (long) averageSize);
+    }
+
+    /** With another size variation, below the average size ({@code slicer}). */
+    public Fault withSizeVariation(int sizeVariation) {
+        return with(Attr.SIZE_VARIATION, (long) sizeVariation);
+    }
+
+    /** With another byte count ({@code limit_data}). */
+    public Fault withBytes(long bytes) {
+        return with(Attr.BYTES, bytes);
+    }
+
+    /** With another size in bytes kept ({@code truncate}). */
+    public Fault withSize(int size) {
+        return with(Attr.SIZE, (long) size);
+    }
+
+    /** With another probability from 0 to 1 ({@code loss}, {@code duplicate}, {@code reorder}, {@code corrupt}). */
+    public Fault withProbability(double probability) {
+        return with(Attr.PROBABILITY, probability);
+    }
+
+    /**
+     * With a correlation from 0 to 1 ({@code loss}): the chance a datagram shares the previous one's fate grows with
+     * it, while the average loss stays at the probability (a two-state Markov chain with lag-1 correlation).
+     */
+    public Fault withCorrelation(double correlation) {
+        return with(Attr.CORRELATION, correlation);
+    }
+
+    /** With another gap: how many later datagrams pass a held one ({@code reorder}). */
+    public Fault withGap(int gap) {
+        return with(Attr.GAP, (long) gap);
+    }
+
+    /** With another number of bits flipped per corrupted datagram ({@code corrupt}). */
+    public Fault withBits(int bits) {
+        return with(Attr.BITS, (long) bits);
+    }
+
+    // common
+
+    /** With another stream (default {@link Stream#DOWNSTREAM}). */
+    public Fault withStream(Stream stream) {
+        return new Fault(type, values, stream, toxicity, name, from, first, every, seed);
+    }
+
+    /** With a toxicity: the probability that a TCP connection, or a UDP datagram, gets the fault (default 1). */
+    public Fault withToxicity(double toxicity) {
+        return new Fault(type, values, stream, toxicity, name, from, first, every, seed);
+    }
+
+    /** With a name (default {@code <type>_<stream>}, as Toxiproxy names toxics). */
+    public Fault withName(String name) {
+        return new Fault(type, values, stream, toxicity, requireNonNull(name, "name"), from, first, every, seed);
+    }
+
+    /** Only for clients in {@code cidr} ({@code 192.0.2.0/24}, {@code 2001:db8::/32}, one address), by their real address. */
+    public Fault withFrom(String cidr) {
+        return new Fault(type, values, stream, toxicity, name, Cidr.parse(requireNonNull(cidr, "cidr")), first, every, seed);
+    }
+
+    /** Only for the first {@code n} connections or datagrams (that match {@code from}); 0 = no restriction. */
+    public Fault withFirst(long n) {
+        return new Fault(type, values, stream, toxicity, name, from, n, every, seed);
+    }
+
+    /** Only for every {@code n}th connection or datagram (the nth, 2nth, ...; that match {@code from}); 0 = each. */
+    public Fault withEvery(long n) {
+        return new Fault(type, values, stream, toxicity, name, from, first, n, seed);
+    }
+
+    /** With a seed: the same seed and the same sequence of connections or datagrams give the same outcome. */
+    public Fault withSeed(long seed) {
+        return new Fault(type, values, stream, toxicity, name, from, first, every, seed);
+    }
+
+    Fault with(Attr a, Object value) {
+        return with(Map.of(a, value));
+    }
+
+    /** With several attributes changed at once (checked together). */
+    Fault with(Map<Attr, Object> changes) {
+        for (Attr a : changes.keySet()) {
+            if (!type.attrs.contains(a)) {
+                throw new IllegalArgumentException(a.key + ": not a parameter of " + type.label + " (parameters: "
+                        + String.join(", ", type.attrs.stream().map(x -> x.key).toList()) + ")");
+            }
+        }
+        Map<Attr, Object> copy = new EnumMap<>(values);
+        copy.putAll(changes);
+        return new Fault(type, copy, stream, toxicity, name, from, first, every, seed);
+    }
+
+    private static long nanos(Attr a, Duration d) {
+        requireNonNull(d, a.key);
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            throw a.bad(d, "a duration below 292 years");
+        }
+    }
+
+    // reading back
+
+    /** The type's name: {@code latency}, {@code bandwidth}, {@code slow_close}, ..., {@code rate}. */
+    public String type() {
+        return type.label;
+    }
+
+    /** The transports this type exists on. */
+    public Set<Transport> transports() {
+        return type.transports;
+    }
+
+    /** The stream it acts on. */
+    public Stream stream() {
+        return stream;
+    }
+
+    /** The probability that a connection (TCP) or datagram (UDP) gets it. */
+    public double toxicity() {
+        return toxicity;
+    }
+
+    /** Its name: the one given, else {@code <type>_<stream>} ({@code latency_downstream}). */
+    public String name() {
+        return name != null ? name : type.label + "_" + stream.label();
+    }
+
+    /** The client network it is restricted to, or null. */
+    public String from() {
+        return from == null ? null : from.toString();
+    }
+
+    /** Only the first this many connections or datagrams; 0 = no restriction. */
+    public long first() {
+        return first;
+    }
+
+    /** Only every this many; 0 = each. */
+    public long every() {
+        return every;
+    }
+
+    /** The seed, if one was given (otherwise each added fault draws its own). */
+    public OptionalLong seed() {
+        return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+    }
+
+    /**
+     * Its attributes by Toxiproxy's names and in Toxiproxy's units (durations in milliseconds, the slicer's delay
+     * in microseconds, as {@code Long}; sizes and counts as {@code Long}; probabilities as {@code Double}).
+     */
+    public Map<String, Object> attributes() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Attr a : type.attrs) {
+            Object v = values.get(a);
+            out.put(a.key, a.kind == Attr.Kind.DURATION ? (long) v / type.unitNanos(a) : v);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    FaultType kind() {
+        return type;
+    }
+
+    long nanos(Attr a) {
+        return (long) values.get(a);
+    }
+
+    long count(Attr a) {
+        return (long) values.get(a);
+    }
+
+    double probability(Attr a) {
+        return (double) values.get(a);
+    }
+
+    Cidr cidr() {
+        return from;
+    }
+
+    Long seedOrNull() {
+        return seed;
+    }
+
+    Map<Attr, Object> values() {
+        return values;
+    }
+
+    /** The fault as {@link #parse(String)} reads it, e.g. {@code latency,latency=200ms,jitter=0ms,stream=downstream}. */
+    @Override
+    public String toString() {
+        return FaultSpec.format(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Fault)) {
+            return false;
+        }
+        Fault f = (Fault) o;
+        return f.type == type && f.values.equals(values) && f.stream == stream && f.toxicity == toxicity
+                && Objects.equals(f.name, name) && Objects.equals(f.from, from) && f.first == first
+                && f.every == every && Objects.equals(f.seed, seed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, values, stream, toxicity, name, from, first, every, seed);
+    }
+}
