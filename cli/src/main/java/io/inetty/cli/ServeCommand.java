@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin FaultOptions faults = new FaultOptions();
     @Mixin AdminEndpointOptions admin = new AdminEndpointOptions();
     /** The sockets a service manager passed (LISTEN_FDS), else the services of {@link #services}. */
-    final SocketActivation activation = new SocketActivation(services);
+    final SocketActivation activation = new SocketActivation(services, admin);
 
     /** For the build's class-data-sharing training run: start, print the endpoints, stop at once. */
     @Option(names = "--exit-after-ready", hidden = true)

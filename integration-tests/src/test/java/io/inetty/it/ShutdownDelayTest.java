@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --shutdown-delay} (INETTY_SHUTDOWN_DELAY): at SIGTERM the daemon says it is stopping at once
- * (STOPPING=1) but keeps accepting for the delay, while a load balancer takes it out; then it drains as usual.
+ * (STOPPING=1, the admin endpoint's {@code /readyz} answers 503) but keeps accepting for the delay, while a load balancer takes it out; then it drains as usual.
  * A second signal still stops at once.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -28,14 +28,20 @@ class ShutdownDelayTest {
         try (NotifyReceiver manager = NotifyReceiver.at(tmp.resolve("notify"));
              InettyProcess inetty = InettyProcess.launch(Map.of("NOTIFY_SOCKET", manager.address(),
                      "INETTY_SHUTDOWN_DELAY", DELAY.toSeconds() + "s"), InettyProcess.command(List.of(),
-                     InettyProcess.jar(), List.of("serve", "--bind", "127.0.0.1", "--service", "echo/tcp:0")))) {
+                     InettyProcess.jar(), List.of("serve", "--bind", "127.0.0.1", "--service", "echo/tcp:0",
+                             "--admin", "127.0.0.1:0")))) {
             int port = inetty.port("echo", "tcp");
+            String admin = "http://" + inetty.stdout().stream().filter(l -> l.startsWith("listening admin http "))
+                    .findFirst().orElseThrow().substring("listening admin http ".length());
             manager.await("READY=1");
+            assertThat(SocketActivationTest.curl(admin + "/readyz")).isEqualTo("200 ready");
 
             long signalled = System.nanoTime();
             inetty.sigterm();
             assertThat(manager.await("STOPPING=1")).endsWith("STOPPING=1", "STATUS=not ready; draining in 4000 ms");
-            assertThat(elapsedMs(signalled)).as("STOPPING=1 at once, not after the delay").isLessThan(DELAY.toMillis() / 2);
+            assertThat(SocketActivationTest.curl(admin + "/readyz")).isEqualTo("503 not ready");
+            assertThat(SocketActivationTest.curl(admin + "/livez")).isEqualTo("200 ok");
+            assertThat(elapsedMs(signalled)).as("not ready at once, not after the delay").isLessThan(DELAY.toMillis() / 2);
             inetty.awaitStderrLine("stopping: not ready", Duration.ofSeconds(5));
 
             assertThat(SocketActivationTest.tcp(port, "during the delay\n")).isEqualTo("during the delay\n");

@@ -41,6 +41,7 @@ class SocketActivationTest {
         require("/usr/bin/setpriv", "util-linux");
         require("/usr/bin/ip", "iproute2");
         require("/usr/bin/python3", "python3");
+        require("/usr/bin/curl", "curl");
     }
 
     static void require(String tool, String debianPackage) {
@@ -60,6 +61,22 @@ class SocketActivationTest {
             assertThat(inetty.stderrLines("--service ignored: the 1 socket(s) passed by LISTEN_FDS choose what is"
                     + " served")).hasSize(1);
             assertThat(tcp(port, "and another\n")).isEqualTo("and another\n");
+            assertThat(inetty.stop()).isZero();
+        }
+    }
+
+    @Test
+    void aSocketNamedAdminServesTheAdminEndpoint() {
+        int port = freePort();
+        int adminPort = freePort();
+        try (InettyProcess inetty = activated(List.of("-l", "127.0.0.1:" + port, "-l", "127.0.0.1:" + adminPort,
+                "--fdname=echo:admin"), List.of("serve"))) {
+            inetty.awaitStderrLine("Listening on 127.0.0.1:" + adminPort, BOUND);
+            assertThat(curl("http://127.0.0.1:" + adminPort + "/readyz")).as(inetty.describe()).isEqualTo("200 ready");
+            inetty.awaitReady();
+            assertThat(inetty.stdout()).contains("listening admin http 127.0.0.1:" + adminPort);
+            assertThat(inetty.endpoints()).containsExactly(endpoint("echo", "tcp", port));
+            assertThat(tcp(port, "beside the admin\n")).isEqualTo("beside the admin\n");
             assertThat(inetty.stop()).isZero();
         }
     }
@@ -141,7 +158,7 @@ class SocketActivationTest {
         int port = freePort();
         assertThat(failure(List.of("-l", "127.0.0.1:" + port, "--fdname=ecko"), port, false))
                 .isEqualTo("inetty serve: LISTEN_FDNAMES: 'ecko' (fd 3) is not a service (expected: NAME, NAME/tcp or"
-                        + " NAME/udp of echo, discard, daytime, qotd, chargen, time) (see 'inetty serve --help')");
+                        + " NAME/udp of echo, discard, daytime, qotd, chargen, time; or admin) (see 'inetty serve --help')");
         int other = freePort();
         assertThat(failure(List.of("--datagram", "-l", "127.0.0.1:" + other, "--fdname=echo/tcp"), other, true))
                 .isEqualTo("inetty serve: LISTEN_FDNAMES: 'echo/tcp' is fd 3, a udp socket (expected: tcp)"
@@ -186,6 +203,16 @@ class SocketActivationTest {
     /** What socat gets back from a TCP exchange: {@code text} sent, then its half-close, then the reply. */
     static String tcp(int port, String text) {
         return client("printf '" + text.replace("\n", "\\n") + "' | socat -t 20 - TCP:127.0.0.1:" + port);
+    }
+
+    /** curl's {@code STATUS BODY} for a GET of {@code url}. */
+    static String curl(String url) {
+        Result r = InettyProcess.run(Duration.ofSeconds(60), Map.of(), List.of("curl", "-sS", "--max-time", "30", "-w",
+                " %{http_code}", url));
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        String out = r.stdout();
+        int space = out.lastIndexOf(' ');
+        return out.substring(space + 1) + " " + out.substring(0, space).strip();
     }
 
     /**

@@ -15,7 +15,6 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.EventExecutor;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -286,12 +285,6 @@ final class Binder {
         InheritedSockets inherited = b.options().get(BindingOptions.SOCKETS);
         inherited.check(b);
         for (int fd : inherited.fds()) {
-            try {
-                NonBlocking.set(fd);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("sockets: fd " + fd + " of " + b.service().name() + "/" + b.label()
-                        + " cannot be made non-blocking: " + e.getMessage(), e);
-            }
             AbstractBootstrap<?, ?> bootstrap = b.transport() == Transport.UDP
                     ? udp(io.inheritedDatagramChannel(fd), group) : tcp(b, io.inheritedServerChannel(fd), group);
             ChannelFuture f = bootstrap.register().awaitUninterruptibly();

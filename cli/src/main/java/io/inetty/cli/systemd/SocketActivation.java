@@ -2,6 +2,7 @@ package io.inetty.cli.systemd;
 
 import static java.util.Objects.requireNonNull;
 
+import io.inetty.cli.options.AdminEndpointOptions;
 import io.inetty.cli.options.Reloadable;
 import io.inetty.cli.options.ServeFeature;
 import io.inetty.cli.options.ServiceOptions;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What {@code serve} serves: the sockets a service manager passed ({@link ListenFds}), each mapped to a service by
- * its name ({@code echo}, {@code echo/tcp}, {@code echo/udp}), or by its port when it has none (no LISTEN_FDNAMES,
+ * its name ({@code echo}, {@code echo/tcp}, {@code echo/udp}; {@code admin} is the admin endpoint's), or by its port
+ * when it has none (no LISTEN_FDNAMES,
  * or systemd's default name, the socket unit's {@code *.socket}); else the services of {@link ServiceOptions}.
  * The transport is read from each socket; a name that is no service, or a socket of the other transport, is a
  * usage error naming the variable.
@@ -32,16 +34,21 @@ public final class SocketActivation implements ServeFeature {
     /** Options that choose what to bind, which passed sockets replace. */
     private static final List<String> REPLACED = List.of("--service", "--bind", "-4", "-6");
 
+    /** The name of the admin endpoint's socket. */
+    static final String ADMIN = "admin";
+
     private final ServiceOptions services;
+    private final AdminEndpointOptions admin;
     private final long pid;
 
-    /** Socket activation in front of {@code services}, for this process. */
-    public SocketActivation(ServiceOptions services) {
-        this(services, ProcessHandle.current().pid());
+    /** Socket activation in front of {@code services}, for this process; a socket named {@code admin} goes to {@code admin}. */
+    public SocketActivation(ServiceOptions services, AdminEndpointOptions admin) {
+        this(services, admin, ProcessHandle.current().pid());
     }
 
-    SocketActivation(ServiceOptions services, long pid) {
+    SocketActivation(ServiceOptions services, AdminEndpointOptions admin, long pid) {
         this.services = requireNonNull(services, "services");
+        this.admin = requireNonNull(admin, "admin");
         this.pid = pid;
     }
 
@@ -56,16 +63,31 @@ public final class SocketActivation implements ServeFeature {
         if (passed.ignored() != null) {
             LoggerFactory.getLogger("inetty").warn(passed.ignored());
         }
-        if (passed.sockets().isEmpty()) {
+        List<ListenFds.Passed> forAdmin = passed.sockets().stream().filter(p -> ADMIN.equals(p.name())).toList();
+        if (!forAdmin.isEmpty()) {
+            admin.inherit(InheritedSockets.of(forAdmin.stream().mapToInt(p -> adminSocket(p, sources)).toArray()));
+        }
+        List<ListenFds.Passed> forServices = passed.sockets().stream().filter(p -> !ADMIN.equals(p.name())).toList();
+        if (forServices.isEmpty()) {
             services.configure(builder, sources);
             return;
         }
         for (String option : REPLACED) {
             sources.given(option).ifPresent(given -> LoggerFactory.getLogger("inetty").warn(
                     "{} ignored: the {} socket(s) passed by LISTEN_FDS choose what is served", given,
-                    passed.sockets().size()));
+                    forServices.size()));
         }
-        bindings(passed.sockets(), services.available(sources), sources).forEach(builder::binding);
+        bindings(forServices, services.available(sources), sources).forEach(builder::binding);
+    }
+
+    /** The admin endpoint's socket: a TCP listener. */
+    private static int adminSocket(ListenFds.Passed p, Sources sources) {
+        Transport actual = transport(p, sources);
+        if (actual != Transport.TCP) {
+            throw sources.usage("LISTEN_FDNAMES: 'admin' is fd " + p.fd() + ", a " + actual.label()
+                    + " socket (expected: tcp)");
+        }
+        return p.fd();
     }
 
     @Override
@@ -79,12 +101,7 @@ public final class SocketActivation implements ServeFeature {
         Map<String, Service> serviceOf = new LinkedHashMap<>();
         Map<String, Transport> transportOf = new LinkedHashMap<>();
         for (ListenFds.Passed p : passed) {
-            Transport actual;
-            try {
-                actual = InheritedSockets.transportOf(p.fd());
-            } catch (IllegalArgumentException e) {
-                throw sources.usage("LISTEN_FDS: " + p + ": " + e.getMessage().replaceFirst("^sockets: fd \\d+ ", ""));
-            }
+            Transport actual = transport(p, sources);
             Service service = unnamed(p.name()) ? byPort(p, actual, available, sources) : byName(p, actual, available, sources);
             String key = service.name() + "/" + actual.label();
             fds.computeIfAbsent(key, k -> new ArrayList<>()).add(p.fd());
@@ -96,6 +113,14 @@ public final class SocketActivation implements ServeFeature {
                 BindingOptions.NONE.with(BindingOptions.SOCKETS,
                         InheritedSockets.of(list.stream().mapToInt(Integer::intValue).toArray())))));
         return out;
+    }
+
+    private static Transport transport(ListenFds.Passed p, Sources sources) {
+        try {
+            return InheritedSockets.transportOf(p.fd());
+        } catch (IllegalArgumentException e) {
+            throw sources.usage("LISTEN_FDS: " + p + ": " + e.getMessage().replaceFirst("^sockets: fd \\d+ ", ""));
+        }
     }
 
     /** No name, or systemd's default one (the socket unit's name): the port tells the service. */
@@ -111,7 +136,7 @@ public final class SocketActivation implements ServeFeature {
         Transport named = slash < 0 ? actual : transport(name.substring(slash + 1));
         if (service == null || named == null) {
             throw sources.usage("LISTEN_FDNAMES: '" + name + "' (fd " + p.fd() + ") is not a service (expected: NAME,"
-                    + " NAME/tcp or NAME/udp of " + names(available) + ")");
+                    + " NAME/tcp or NAME/udp of " + names(available) + "; or admin)");
         }
         if (named != actual || !service.transports().contains(actual)) {
             throw sources.usage("LISTEN_FDNAMES: '" + name + "' is fd " + p.fd() + ", a " + actual.label()

@@ -3,6 +3,7 @@ package io.inetty.cli.systemd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inetty.cli.options.AdminEndpointOptions;
 import io.inetty.cli.options.EnvironmentDefaults;
 import io.inetty.cli.options.ServiceOptions;
 import io.inetty.cli.options.Sources;
@@ -80,7 +81,7 @@ class SocketActivationTest {
         assertThatThrownBy(() -> bindings(Map.of(), passed(tcp, "ecko")))
                 .isInstanceOf(ParameterException.class).hasMessage("LISTEN_FDNAMES: 'ecko' (fd " + tcp.intValue()
                         + ") is not a service (expected: NAME, NAME/tcp or NAME/udp of echo, discard, daytime, qotd,"
-                        + " chargen, time)");
+                        + " chargen, time; or admin)");
         assertThatThrownBy(() -> bindings(Map.of(), passed(tcp, "echo/udp")))
                 .hasMessage("LISTEN_FDNAMES: 'echo/udp' is fd " + tcp.intValue() + ", a tcp socket (expected: udp)");
         assertThatThrownBy(() -> bindings(Map.of(), passed(udp, "echo/sctp")))
@@ -100,7 +101,7 @@ class SocketActivationTest {
         cmd.setDefaultValueProvider(EnvironmentDefaults.all(env));
         cmd.parseArgs();
         Sources sources = new Sources(probe.spec);
-        SocketActivation activation = new SocketActivation(probe.services, 1);
+        SocketActivation activation = new SocketActivation(probe.services, new AdminEndpointOptions(), 1);
         return activation.bindings(List.of(passed), probe.services.available(sources), sources);
     }
 
