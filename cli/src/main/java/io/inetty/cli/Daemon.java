@@ -87,7 +87,7 @@ final class Daemon {
     /** SIGHUP: reloads what can be reloaded; a failure is logged and the previous state kept. */
     void reload() {
         if (reloadables.isEmpty()) {
-            log.info("SIGHUP: nothing to reload (no --quotes file)");
+            log.info("SIGHUP: nothing to reload (no --quotes file, no TLS certificate files)");
         }
         for (Reloadable r : reloadables) {
             try {

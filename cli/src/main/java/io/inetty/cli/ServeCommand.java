@@ -7,10 +7,12 @@ import io.inetty.cli.options.LimitsOptions;
 import io.inetty.cli.options.LoggingOptions;
 import io.inetty.cli.options.NetworkOptions;
 import io.inetty.cli.options.RelayOptions;
+import io.inetty.cli.options.ProxyProtocolOptions;
 import io.inetty.cli.options.ServeFeature;
 import io.inetty.cli.options.ServiceOptions;
 import io.inetty.cli.options.Sources;
 import io.inetty.cli.options.ThreadsOption;
+import io.inetty.cli.options.TlsCertificateOptions;
 import io.inetty.cli.options.TransportOption;
 import io.inetty.cli.options.UdpOptions;
 import io.inetty.cli.systemd.Notify;
@@ -29,18 +31,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code inetty serve}: binds the services, prints {@code listening <service> <tcp|udp> <addr>:<port>} per socket
+ * {@code inetty serve}: binds the services, prints {@code listening <service> <tcp|udp|tls> <addr>:<port>} per socket
  * and then {@code ready} on standard output, and serves until SIGTERM or SIGINT; SIGHUP reloads. Each group of
  * options is a {@link ServeFeature} mixin: a new feature is one more field and one more entry in {@link #features}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "io.inetty.cli.Help",
-        description = {"Serve the simple services on TCP and UDP.",
+        description = {"Serve the simple services and whoami on TCP and UDP (and TLS, on request).",
             "Every option can also be set by an environment variable INETTY_<OPTION> (e.g. INETTY_PORT_OFFSET); the"
                 + " command line wins, an empty variable counts as unset. Once every socket is bound, standard output"
-                + " gets one line per socket, 'listening <service> <tcp|udp> <address>:<port>', then 'ready'. Logs go"
-                + " to standard error. SIGTERM or SIGINT stops (draining), SIGHUP reloads the --quotes file. Started by"
-                + " systemd's socket activation (LISTEN_FDS), it serves the sockets passed instead of binding; with"
-                + " NOTIFY_SOCKET it notifies READY=1 and STOPPING=1."})
+                + " gets one line per socket, 'listening <service> <tcp|udp|tls> <address>:<port>', then 'ready'. Logs"
+                + " go to standard error. SIGTERM or SIGINT stops (draining), SIGHUP reloads the --quotes file and the TLS"
+                + " certificate files. Started by systemd's socket activation (LISTEN_FDS), it serves the sockets passed"
+                + " instead of binding; with NOTIFY_SOCKET it notifies READY=1 and STOPPING=1."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,6 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin LimitsOptions limits = new LimitsOptions();
     @Mixin AccessOptions access = new AccessOptions();
     @Mixin UdpOptions udp = new UdpOptions();
+    @Mixin TlsCertificateOptions tls = new TlsCertificateOptions();
+    @Mixin ProxyProtocolOptions proxy = new ProxyProtocolOptions();
     @Mixin RelayOptions relays = new RelayOptions();
     @Mixin FaultOptions faults = new FaultOptions();
     @Mixin AdminEndpointOptions admin = new AdminEndpointOptions();
@@ -66,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
     boolean exitAfterReady;
 
     private List<ServeFeature> features() {
-        return List.of(network, activation, logging, limits, access, udp, relays, faults, admin);
+        return List.of(network, activation, logging, limits, access, udp, tls, proxy, relays, faults, admin);
     }
 
     @Override

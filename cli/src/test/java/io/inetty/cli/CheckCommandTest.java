@@ -279,7 +279,7 @@ class CheckCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "nope localhost|unknown service 'nope' (expected one of: echo, discard, daytime, qotd, chargen, time)",
+        "nope localhost|unknown service 'nope' (expected one of: echo, discard, daytime, qotd, chargen, time, whoami)",
         "echo localhost:70000|port '70000' (expected: 1-65535)",
         "echo localhost:0|port '0' (expected: 1-65535)",
         "echo localhost:|port '' (expected: 1-65535)",

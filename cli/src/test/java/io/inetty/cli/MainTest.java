@@ -24,7 +24,7 @@ class MainTest {
         assertThat(cli.out.toString().strip().lines()).hasSize(1);
         List<Map<String, Object>> services = (List<Map<String, Object>>) MiniJson.parse(cli.out.toString());
         assertThat(services).extracting(s -> s.get("name")).containsExactly("echo", "discard", "daytime", "qotd",
-                "chargen", "time");
+                "chargen", "time", "whoami");
         assertThat(services.get(0)).containsEntry("port", 7.0).containsEntry("transports", List.of("tcp", "udp"));
     }
 
@@ -39,7 +39,7 @@ class MainTest {
     @Test
     void help() {
         assertThat(cli.run("serve", "--help")).isZero();
-        assertThat(cli.out.toString()).contains("--port-offset", "INETTY_<OPTION>", "listening <service> <tcp|udp>",
+        assertThat(cli.out.toString()).contains("--port-offset", "INETTY_<OPTION>", "listening <service> <tcp|udp|tls>",
                 "SIGHUP");
     }
 

@@ -38,7 +38,7 @@ class ServeErrorsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
-        "|--service nope|--service: unknown service 'nope' (expected one of: echo, discard, daytime, qotd, chargen, time)",
+        "|--service nope|--service: unknown service 'nope' (expected one of: echo, discard, daytime, qotd, chargen, time, whoami)",
         "|--service echo:70000|--service: 'echo:70000': port: 70000 (expected: 0-65535)",
         "|--service echo --port-offset 65530|--port-offset: 65530 would put echo on port 65537",
         "INETTY_PORT_OFFSET=65530|--service echo|INETTY_PORT_OFFSET: 65530 would put echo on port 65537",
@@ -64,10 +64,31 @@ class ServeErrorsTest {
         "|--bind [::1]:7|--bind: '[::1]:7' (expected: a host name or an IP literal, without a port)",
         "INETTY_BIND=127.0.0.1:7||INETTY_BIND: '127.0.0.1:7' (expected: a host name or an IP literal, without a port)",
         "|-4 --bind ::1|--bind: '::1' has no IPv4 address, and only IPv4 is served (-4)",
+        "|--service echo/tls:0|--service: 'echo/tls:0' needs a certificate (expected: --tls-cert FILE --tls-key FILE, or --tls-self-signed)",
+        "|--service echo/sctp|--service: 'echo/sctp': transport sctp (expected: tcp, udp or tls)",
+        "|--service echo/tls:0 --tls-cert /nonexistent/c.pem|--tls-key: missing (expected together with --tls-cert)",
+        "|--service echo/tls:0 --tls-cert /nonexistent/c.pem --tls-key /nonexistent/k.pem|--tls-cert: '/nonexistent/c.pem' (no such file)",
+        "INETTY_TLS_CERT=/nonexistent/c.pem INETTY_TLS_KEY=/k|--service echo/tls:0|INETTY_TLS_CERT: '/nonexistent/c.pem' (no such file)",
+        "|--service echo/tls:0 --tls-self-signed --tls-engine wolfssl|--tls-engine: 'wolfssl' (expected: auto, openssl or jdk)",
+        "|--service echo/tls:0 --tls-self-signed --tls-client-ca /nonexistent/ca.pem|--tls-client-ca: '/nonexistent/ca.pem' (no such file)",
+        "|--proxy-protocol 10.0.0.0/33|--proxy-protocol: '10.0.0.0/33' (expected: an IP literal or CIDR, e.g. 10.0.0.0/8 or ::1/128)",
+        "INETTY_PROXY_PROTOCOL=proxy.example||INETTY_PROXY_PROTOCOL: 'proxy.example' (expected: an IP literal or CIDR",
         "|--frobnicate|Unknown option: '--frobnicate'"})
     void configurationMistakesExit2NamingWhatWasTyped(String env, String args, String message) {
         assertThat(fails(ExitCodes.USAGE, env == null ? "" : env, args == null ? "" : args))
                 .startsWith("inetty serve: " + message);
+    }
+
+    @Test
+    void tlsFileProblemsSayWhichFileAndWhy() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tls"));
+        Path notPem = Files.writeString(dir.resolve("cert.pem"), "hello\n");
+        assertThat(fails(2, "", "--service echo/tls:0 --tls-cert " + notPem + " --tls-key " + notPem))
+                .contains("--tls-cert: '" + notPem + "' (not a PEM certificate");
+        assertThat(fails(2, "", "--service echo/tls:0 --tls-self-signed --tls-cert " + notPem + " --tls-key " + notPem))
+                .contains("--tls-cert: '" + notPem + "' and a self-signed certificate (expected: one or the other)");
+        assertThat(fails(2, "", "--service echo/tls:0 --tls-self-signed --tls-self-signed-out " + dir.resolve("no/such/t.pem")))
+                .contains("--tls-self-signed-out: '" + dir.resolve("no/such/t.pem") + "' (not writable");
     }
 
     @Test

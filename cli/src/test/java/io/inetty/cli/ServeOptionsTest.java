@@ -29,7 +29,7 @@ class ServeOptionsTest {
     }
 
     @Test
-    void defaultsAreTheDaemonsWildcardAllSixAndAFiveSecondDrain() {
+    void defaultsAreTheDaemonsWildcardAllSevenAndAFiveSecondDrain() {
         ServerConfig c = new Cli().serve("--port-offset", "10000");
         assertThat(c.hosts()).isEmpty();
         assertThat(c.wildcard()).isTrue();
@@ -38,8 +38,9 @@ class ServeOptionsTest {
         assertThat(c.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(c.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(c.accessLog()).isFalse();
-        assertThat(c.bindings()).hasSize(12);
-        assertThat(bindings(c)).contains("echo/tcp:10007", "echo/udp:10007", "time/udp:10037", "chargen/tcp:10019");
+        assertThat(c.bindings()).as("seven services on TCP and UDP, never TLS by default").hasSize(14);
+        assertThat(bindings(c)).contains("echo/tcp:10007", "echo/udp:10007", "time/udp:10037", "chargen/tcp:10019",
+                "whoami/tcp:14242", "whoami/udp:14242");
     }
 
     @Test
@@ -80,8 +81,26 @@ class ServeOptionsTest {
         ServerConfig c = new Cli(env("INETTY_BIND", "", "INETTY_SERVICE", " ", "INETTY_PORT_OFFSET", "",
                 "INETTY_UDP_REPLY_BUDGET", "")).serve();
         assertThat(c.wildcard()).isTrue();
-        assertThat(c.bindings()).hasSize(12);
+        assertThat(c.bindings()).as("seven services on TCP and UDP, never TLS by default").hasSize(14);
         assertThat(bindings(c)).contains("echo/tcp:7");
         assertThat(c.udp().replyBudget()).isEqualTo(4096);
+    }
+
+    @Test
+    void tlsServicesProxyProtocolAndInstanceId() {
+        ServerConfig c = new Cli(env("INETTY_PROXY_PROTOCOL", "10.0.0.0/8,fd00::/8", "INETTY_INSTANCE_ID", "blue"))
+                .serve("--bind", "127.0.0.1", "--service", "echo/tls:10443,whoami/tls,whoami/udp:0", "--tls-self-signed");
+        assertThat(bindings(c)).isEqualTo("echo/tls:10443 whoami/tls:14242 whoami/udp:0");
+        assertThat(c.bindings().get(0).options().get(io.inetty.tls.TlsOptions.KEY)).isEqualTo(io.inetty.tls.TlsOptions.DEFAULTS);
+        assertThat(c.contributors()).extracting(p -> p.getClass().getSimpleName())
+                .containsExactlyInAnyOrder("Tls", "ProxyProtocol", "Faults");
+        assertThat(c.contributors()).filteredOn(p -> p instanceof io.inetty.proxy.ProxyProtocol).singleElement()
+                .extracting(p -> ((io.inetty.proxy.ProxyProtocol) p).trusted()).isEqualTo(java.util.List.of("10.0.0.0/8", "fd00::/8"));
+        assertThat(c.contributors()).filteredOn(p -> p instanceof io.inetty.tls.Tls).singleElement()
+                .extracting(p -> ((io.inetty.tls.Tls) p).trust().certificate().getSubjectX500Principal().getName())
+                .asString().contains("CN=127.0.0.1");
+        assertThat(new Cli().serve("--service", "echo").contributors()).as("no TLS, no PROXY: only the fault stage,"
+                + " always there so that faults can be added at runtime").extracting(p -> p.getClass().getSimpleName())
+                .containsExactly("Faults");
     }
 }

@@ -54,7 +54,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AllServicesTest {
-    static final List<String> SERVICES = List.of("echo", "discard", "chargen", "qotd", "daytime", "time");
+    static final List<String> SERVICES = List.of("echo", "discard", "chargen", "qotd", "daytime", "time", "whoami");
 
     static InettyProcess inetty;
 
@@ -62,7 +62,7 @@ class AllServicesTest {
     static void start() {
         inetty = InettyProcess.serve("--bind", "127.0.0.1", "--bind", "::1",
                 "--service", "echo:0", "--service", "discard:0", "--service", "chargen:0",
-                "--service", "qotd:0", "--service", "daytime:0", "--service", "time:0");
+                "--service", "qotd:0", "--service", "daytime:0", "--service", "time:0", "--service", "whoami:0");
     }
 
     @AfterAll
@@ -299,6 +299,28 @@ class AllServicesTest {
         assertThat(text).endsWith("\r\n");
         assertThat(text.replace("\r\n", "")).as("printable ASCII without bare CR or LF")
                 .matches("[\\x20-\\x7e\\t]+");
+    }
+
+    // ---------------------------------------------------------------- whoami, plain sockets
+
+    @ParameterizedTest(name = "whoami over TCP and UDP to {0}")
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void whoamiNamesThePeerAndTheLocalAddressAsLiterals(String host) throws Exception {
+        String literal = host.contains(":") ? "[" + host + "]" : host;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ip(host), port("whoami", "tcp")), TIMEOUT_MS);
+            socket.setSoTimeout(TIMEOUT_MS);
+            String json = new String(readToEof(socket.getInputStream(), 4096), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(json).startsWith("{\"service\":\"whoami\",\"transport\":\"tcp\",\"peer\":\"" + literal + ":"
+                    + socket.getLocalPort() + "\",\"local\":\"" + literal + ":" + port("whoami", "tcp") + "\",\"via\":null,")
+                    .endsWith("Z\"}\n");
+        }
+        try (DatagramSocket socket = new DatagramSocket(0, ip(host))) {
+            String json = new String(data(exchange(socket, new byte[0], new InetSocketAddress(ip(host),
+                    port("whoami", "udp")))), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(json).as("an empty datagram is answered too").startsWith("{\"service\":\"whoami\",\"transport\":\"udp\",\"peer\":\""
+                    + literal + ":" + socket.getLocalPort() + "\",\"local\":\"" + literal + ":" + port("whoami", "udp") + "\"");
+        }
     }
 
     // ---------------------------------------------------------------- daytime (RFC 867)

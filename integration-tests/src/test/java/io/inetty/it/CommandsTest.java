@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 class CommandsTest {
 
     @Test
-    void servicesListsTheSixServicesWithTheirPorts() {
+    void servicesListsTheSevenServicesWithTheirPorts() {
         Result r = InettyProcess.runInetty("services");
         assertThat(r.exitCode()).as("%s", r).isZero();
         assertThat(r.stdout().lines().filter(l -> !l.isBlank()).skip(1).toList()).as("%s", r)
@@ -22,7 +22,8 @@ class CommandsTest {
                         l -> assertThat(l).matches("chargen\\s+19\\s+tcp,udp"),
                         l -> assertThat(l).matches("qotd\\s+17\\s+tcp,udp"),
                         l -> assertThat(l).matches("daytime\\s+13\\s+tcp,udp"),
-                        l -> assertThat(l).matches("time\\s+37\\s+tcp,udp"));
+                        l -> assertThat(l).matches("time\\s+37\\s+tcp,udp"),
+                        l -> assertThat(l).matches("whoami\\s+4242\\s+tcp,udp"));
         assertThat(r.stdout().lines().findFirst()).hasValueSatisfying(
                 header -> assertThat(header).contains("SERVICE").contains("PORT"));
         assertThat(r.stderr()).isEmpty();
@@ -44,7 +45,8 @@ class CommandsTest {
         Result r = InettyProcess.runInetty("services", "--json");
         assertThat(r.exitCode()).as("%s", r).isZero();
         assertThat(r.stdout().strip()).startsWith("[{\"name\":\"echo\",\"port\":7,\"transports\":[\"tcp\",\"udp\"]},")
-                .endsWith("{\"name\":\"time\",\"port\":37,\"transports\":[\"tcp\",\"udp\"]}]").doesNotContain("\n");
+                .endsWith("{\"name\":\"time\",\"port\":37,\"transports\":[\"tcp\",\"udp\"]},"
+                        + "{\"name\":\"whoami\",\"port\":4242,\"transports\":[\"tcp\",\"udp\"]}]").doesNotContain("\n");
     }
 
     @Test

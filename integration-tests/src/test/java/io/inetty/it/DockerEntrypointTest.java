@@ -75,7 +75,7 @@ class DockerEntrypointTest {
             }
         }
         Set<String> expected = new TreeSet<>();
-        for (int port : new int[] {7, 9, 13, 17, 19, 37}) {
+        for (int port : new int[] {7, 9, 13, 17, 19, 37, 4242}) {
             expected.add(port + "/tcp");
             expected.add(port + "/udp");
         }

@@ -39,7 +39,7 @@ public final class InettyProcess implements AutoCloseable {
     /** How long a graceful stop may take before the process is killed. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
-    private static final Pattern LISTENING = Pattern.compile("listening (\\S+) (tcp|udp) (\\[[^\\]]+\\]|[^\\s:]+):(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening (\\S+) (tcp|udp|tls) (\\[[^\\]]+\\]|[^\\s:]+):(\\d+)");
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {

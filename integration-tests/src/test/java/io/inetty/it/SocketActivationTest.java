@@ -158,7 +158,7 @@ class SocketActivationTest {
         int port = freePort();
         assertThat(failure(List.of("-l", "127.0.0.1:" + port, "--fdname=ecko"), port, false))
                 .isEqualTo("inetty serve: LISTEN_FDNAMES: 'ecko' (fd 3) is not a service (expected: NAME, NAME/tcp or"
-                        + " NAME/udp of echo, discard, daytime, qotd, chargen, time; or admin) (see 'inetty serve --help')");
+                        + " NAME/udp of echo, discard, daytime, qotd, chargen, time, whoami; or admin) (see 'inetty serve --help')");
         int other = freePort();
         assertThat(failure(List.of("--datagram", "-l", "127.0.0.1:" + other, "--fdname=echo/tcp"), other, true))
                 .isEqualTo("inetty serve: LISTEN_FDNAMES: 'echo/tcp' is fd 3, a udp socket (expected: tcp)"

@@ -8,11 +8,12 @@ import io.inetty.protocols.discard.Discard;
 import io.inetty.protocols.echo.Echo;
 import io.inetty.protocols.qotd.Qotd;
 import io.inetty.protocols.time.Time;
+import io.inetty.protocols.whoami.Whoami;
 import io.inetty.server.Service;
 import java.util.List;
 import java.util.Optional;
 
-/** The registry of the simple services; adding a service is one package plus one line in {@link #all}. */
+/** The registry of the services; adding a service is one package plus one line in {@link #all}. */
 public final class Services {
     /** Echo, RFC 862. */
     public static final Service ECHO = new Echo();
@@ -26,6 +27,8 @@ public final class Services {
     public static final Service DAYTIME = new Daytime();
     /** Time, RFC 868. */
     public static final Service TIME = new Time();
+    /** whoami: which instance answered and whom it saw (JSON), port 4242. */
+    public static final Service WHOAMI = new Whoami();
 
     private Services() {
     }
@@ -44,7 +47,8 @@ public final class Services {
                 new Daytime(options.clock(), options.zone()),
                 new Qotd(options.quotes(), options.random()),
                 new Chargen(options.random()),
-                new Time(options.clock()));
+                new Time(options.clock()),
+                new Whoami(options.clock(), options.host(), options.instance()));
     }
 
     /** The service called {@code name} among {@code services}. */

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inetty.protocols.daytime.Daytime;
 import io.inetty.protocols.qotd.Qotd;
 import io.inetty.protocols.time.Time;
+import io.inetty.protocols.whoami.Identity;
+import io.inetty.protocols.whoami.Whoami;
 import io.inetty.server.Service;
 import io.inetty.server.Transport;
 import io.netty.buffer.ByteBuf;
@@ -28,12 +30,12 @@ import org.junit.jupiter.api.Test;
 class ServicesTest {
 
     @Test
-    void sixServicesInPortOrder() {
+    void sevenServicesInPortOrder() {
         List<Service> all = Services.all();
         assertThat(all).extracting(Service::name)
-                .containsExactly("echo", "discard", "daytime", "qotd", "chargen", "time")
+                .containsExactly("echo", "discard", "daytime", "qotd", "chargen", "time", "whoami")
                 .doesNotHaveDuplicates();
-        assertThat(all).extracting(Service::defaultPort).containsExactly(7, 9, 13, 17, 19, 37).isSorted();
+        assertThat(all).extracting(Service::defaultPort).containsExactly(7, 9, 13, 17, 19, 37, 4242).isSorted();
     }
 
     @Test
@@ -49,7 +51,7 @@ class ServicesTest {
     @Test
     void constantsAreTheSameServices() {
         List<Service> constants = List.of(Services.ECHO, Services.DISCARD, Services.DAYTIME, Services.QOTD,
-                Services.CHARGEN, Services.TIME);
+                Services.CHARGEN, Services.TIME, Services.WHOAMI);
         List<Service> all = Services.all();
         assertThat(constants).hasSameSizeAs(all);
         for (int i = 0; i < all.size(); i++) {
@@ -88,6 +90,10 @@ class ServicesTest {
         ByteBuf quote = ((Qotd) Services.find(all, "qotd").orElseThrow()).respond(ByteBufAllocator.DEFAULT);
         assertThat(quote.toString(US_ASCII)).isEqualTo("Only quote.\r\n");
         quote.release();
+        Whoami whoami = (Whoami) Services.find(all, "whoami").orElseThrow();
+        assertThat(whoami.instance()).isEqualTo(Identity.defaultInstance());
+        assertThat(Services.find(Services.all(options.withInstance("blue-7")), "whoami").orElseThrow())
+                .extracting(s -> ((Whoami) s).instance()).isEqualTo("blue-7");
     }
 
     @Test
@@ -98,5 +104,7 @@ class ServicesTest {
         assertThatThrownBy(() -> Services.all(null)).isInstanceOf(NullPointerException.class);
         assertThat(ProtocolOptions.DEFAULTS.withZone(ZoneId.of("Asia/Tokyo")).zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
         assertThat(ProtocolOptions.DEFAULTS.zone()).isEqualTo(Daytime.UTC);
+        assertThatThrownBy(() -> ProtocolOptions.DEFAULTS.withInstance(" ")).hasMessage("instance: ' ' (expected: a non-empty id)");
+        assertThat(ProtocolOptions.DEFAULTS.instance()).isEqualTo(Identity.hostName() + "-" + ProcessHandle.current().pid());
     }
 }

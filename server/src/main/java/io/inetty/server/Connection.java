@@ -55,6 +55,10 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
     private boolean admitted;
     /** Refused at admission: never served (its access-log line says ms=0). */
     private boolean refused;
+    /** Whether this connection's end is counted already (a refusal is counted at once). */
+    private boolean closeCounted;
+    /** Fields features added to the access-log line ({@code tls=TLSv1.3}), or null. */
+    private StringBuilder logFields;
     /**
      * Ending (shutdown drain or session limit): what was written is being flushed; later input and writes
      * are dropped, and the channel reads as unwritable.
@@ -93,7 +97,7 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             reason = refused;
             this.refused = true;
             Counters.closed(slots, refused);
-            slots = null;
+            closeCounted = true;
             ctx.close();
             return;
         }
@@ -180,8 +184,10 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             sessionTimer.cancel(false);
         }
         CloseReason r = reason == null ? CloseReason.DONE : reason;
-        if (slots != null) {
-            Counters.closed(slots, r);
+        if (!closeCounted) {
+            // Also a connection a PROXY-slot stage closed before letting channelActive pass (no header in time).
+            Counters.closed(slots != null ? slots : shared.counters().local(), r);
+            closeCounted = true;
         }
         if (admitted) {
             shared.registry().remove(this);
@@ -191,14 +197,38 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
         if (shared.accessLog() && access.isInfoEnabled()) {
             InetSocketAddress peer = realPeer();
             InetSocketAddress via = peer == null ? null : via();
-            access.info("tcp {} peer={} local={}{} in={} out={} ms={} reason={}", shared.endpoint().service(),
+            access.info("tcp {} peer={} local={}{} in={} out={} ms={} reason={}{}", shared.endpoint().service(),
                     peer == null ? "?" : Endpoint.format(peer), Endpoint.format(localAddress() != null ? localAddress() : shared.endpoint().address()),
                     via == null ? "" : " via=" + Endpoint.format(via), bytesIn, bytesOut,
-                    refused ? 0 : System.currentTimeMillis() - acceptedAt, r.label());
+                    refused ? 0 : System.currentTimeMillis() - acceptedAt, r.label(), logFields == null ? "" : logFields);
         }
         if (admitted) {
             ctx.fireChannelInactive();
         }
+    }
+
+    /** Adds {@code name=value} to the access-log line (quoted when the value has spaces, quotes or controls). */
+    void logField(String name, String value) {
+        if (logFields == null) {
+            logFields = new StringBuilder();
+        }
+        logFields.append(' ').append(name).append('=');
+        boolean plain = !value.isEmpty() && value.chars().allMatch(c -> c > ' ' && c != '"' && c != '\\' && c < 127);
+        if (plain) {
+            logFields.append(value);
+            return;
+        }
+        logFields.append('"');
+        value.chars().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                logFields.append('\\').append((char) c);
+            } else if (c < ' ' || c == 127) {
+                logFields.append(String.format(java.util.Locale.ROOT, "\\x%02x", c));
+            } else {
+                logFields.append((char) c);
+            }
+        });
+        logFields.append('"');
     }
 
     /** Records why the connection ends; the first reason given wins. */

@@ -1,5 +1,7 @@
 package io.inetty.server;
 
+import static java.util.Objects.requireNonNull;
+
 import io.netty.channel.Channel;
 
 /** Lets a feature's stage end a connection with a reason the access log and the metrics show. */
@@ -17,5 +19,19 @@ public final class ConnectionControl {
             ((Connection) info).reason(reason);
         }
         channel.close();
+    }
+
+    /**
+     * Adds {@code name=value} to the connection's access-log line (e.g. {@code tls=TLSv1.3}); a value with spaces,
+     * quotes or control characters is quoted. Call on the channel's event loop; ignored on a channel the server
+     * did not accept.
+     */
+    public static void logField(Channel channel, String name, String value) {
+        requireNonNull(name, "name");
+        requireNonNull(value, "value");
+        ConnectionInfo info = ConnectionInfo.of(channel);
+        if (info instanceof Connection) {
+            ((Connection) info).logField(name, value);
+        }
     }
 }

@@ -58,7 +58,11 @@ final class Connections {
         stopping = true;
         List<Future<?>> done = new ArrayList<>();
         for (EventExecutor loop : group) {
-            done.add(loop.submit(() -> { }));
+            try {
+                done.add(loop.submit(() -> { }));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // a loop that has stopped already has nothing queued
+            }
         }
         done.forEach(f -> f.awaitUninterruptibly(5, TimeUnit.SECONDS));
     }

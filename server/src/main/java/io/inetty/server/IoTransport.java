@@ -6,7 +6,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
@@ -228,12 +228,15 @@ public enum IoTransport {
      * datagram.
      */
     void datagramReads(Bootstrap udp, int maxDatagram) {
+        int size = maxDatagram;
         if (this == EPOLL && DATAGRAM_BATCH > 1) {
             udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, maxDatagram);
-            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram * DATAGRAM_BATCH));
-        } else {
-            udp.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram));
+            size = maxDatagram * DATAGRAM_BATCH;
         }
+        // A fixed size, but the adaptive allocator's class, as TCP reads use: the read loops shared by the stream
+        // and datagram channels then see one handle class, not two (a second class seen there deoptimizes the
+        // compiled TCP read path and leaves it polymorphic for the life of the process).
+        udp.option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(size, size, size));
     }
 
     private IoTransport concrete() {

@@ -246,4 +246,45 @@ class ConnectionTest {
         assertThat(ch.isOpen()).isFalse();
         assertThat(stats().closed(CloseReason.PROTOCOL_ERROR)).isEqualTo(1);
     }
+
+    @Test
+    void aConnectionAStageClosesBeforeItIsActiveIsCountedOnceWithItsReason() {
+        EmbeddedChannel ch = new InetEmbeddedChannel(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) {
+                // a PROXY-slot stage that got no header: channelActive never passes
+                ConnectionControl.close(ctx.channel(), CloseReason.PROTOCOL_ERROR);
+            }
+        }, new Connection(shared(metrics, registry, Limits.NONE, AccessPolicy.OPEN)), new Echo());
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(stats().closed(CloseReason.PROTOCOL_ERROR)).isEqualTo(1);
+        assertThat(stats().connectionsAccepted()).as("never admitted").isZero();
+        assertThat(stats().connectionsOpen()).isZero();
+    }
+
+    @Test
+    void aRefusedConnectionIsCountedOnce() {
+        AccessPolicy none = AccessPolicy.of(java.util.List.of(), java.util.List.of("0.0.0.0/0"));
+        EmbeddedChannel ch = new InetEmbeddedChannel(new Connection(shared(metrics, registry, Limits.NONE, none)));
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(stats().closed(CloseReason.DENIED)).isEqualTo(1);
+        assertThat(stats().closed(CloseReason.DONE)).isZero();
+    }
+
+    @Test
+    void featuresAddFieldsToTheAccessLogLine() {
+        try (AccessLines lines = new AccessLines()) {
+            Connection.Shared s = shared(metrics, registry, Limits.NONE, AccessPolicy.OPEN);
+            Connection.Shared logged = new Connection.Shared(s.endpoint(), s.registry(), s.admission(), s.limits(),
+                    s.counters(), true);
+            EmbeddedChannel ch = new InetEmbeddedChannel(new Connection(logged), new Echo());
+            ConnectionControl.logField(ch, "tls", "TLSv1.3");
+            ConnectionControl.logField(ch, "tls_client", "CN=a \"b\",O=c");
+            ConnectionControl.logField(new EmbeddedChannel(), "ignored", "x"); // not a served connection: no effect
+            ch.close();
+            assertThat(lines.lines()).singleElement().asString()
+                    .startsWith("tcp echo peer=192.0.2.7:40000 local=127.0.0.1:7 in=0 out=0 ms=")
+                    .endsWith(" reason=done tls=TLSv1.3 tls_client=\"CN=a \\\"b\\\",O=c\"");
+        }
+    }
 }

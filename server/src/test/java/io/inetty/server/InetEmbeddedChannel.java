@@ -13,13 +13,13 @@ public class InetEmbeddedChannel extends EmbeddedChannel {
 
     private final InetSocketAddress peer;
 
-    InetEmbeddedChannel(InetSocketAddress peer, ChannelHandler... handlers) {
+    public InetEmbeddedChannel(InetSocketAddress peer, ChannelHandler... handlers) {
         super(false, false, handlers);
         this.peer = peer;
         registerNow();
     }
 
-    InetEmbeddedChannel(ChannelHandler... handlers) {
+    public InetEmbeddedChannel(ChannelHandler... handlers) {
         this(PEER, handlers);
     }
 

@@ -15,7 +15,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** Small services for the server tests (the server module must not depend on the protocols module). */
+/** Small services for the server and feature tests (the server module must not depend on the protocols module). */
 public final class TestServices {
     private TestServices() {
     }

@@ -160,4 +160,16 @@ class UdpGuardTest {
         assertThat(UdpGuard.headers(InetAddress.getByName("192.0.2.1"))).isEqualTo(28);
         assertThat(UdpGuard.headers(InetAddress.getByName("::1"))).isEqualTo(48);
     }
+
+    @Test
+    void aDropReportedByAStageBeforeTheGuardIsCountedAsReceivedAndDropped() {
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.OFF, 10);
+        ch.pipeline().fireUserEventTriggered(new DatagramDropped(DropReason.POLICY, 40));
+        ServiceStats stats = metrics.snapshot().of("chargen", Transport.UDP);
+        assertThat(stats.dropped(DropReason.POLICY)).isEqualTo(1L);
+        assertThat(stats.datagramsIn()).isEqualTo(1L);
+        assertThat(stats.bytesIn()).isEqualTo(40L);
+        assertThat(replies(ch)).as("nothing reached the service").isZero();
+        ch.finishAndReleaseAll();
+    }
 }

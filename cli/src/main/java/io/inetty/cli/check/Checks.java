@@ -28,7 +28,8 @@ public final class Checks {
                     (data, p) -> Replies.quote(data)),
             "daytime", oneShot(MAX_DAYTIME, "expected: one line", (data, p) -> Replies.daytime(data)),
             "time", oneShot(4, "expected: exactly 4, then close",
-                    (data, p) -> Replies.time(data, System.currentTimeMillis(), p.tolerance())));
+                    (data, p) -> Replies.time(data, System.currentTimeMillis(), p.tolerance())),
+            "whoami", oneShot(Replies.MAX_WHOAMI, "expected: one line of JSON", (data, p) -> Replies.whoami(data)));
 
     private Checks() {
     }

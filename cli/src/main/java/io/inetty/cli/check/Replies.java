@@ -15,6 +15,11 @@ import java.util.Locale;
 final class Replies {
     /** RFC 865: a quote should be shorter than 512 characters. */
     static final int MAX_QUOTE = 511;
+    /** whoami's answer is a line of a few hundred bytes. */
+    static final int MAX_WHOAMI = 4096;
+    private static final java.util.regex.Pattern WHOAMI = java.util.regex.Pattern.compile(
+            "\\{\"service\":\"whoami\",\"transport\":\"(tcp|udp)\",\"peer\":(null|\"[^\"]*\"),.*"
+                    + "\"instance\":\"((?:[^\"\\\\]|\\\\.)*)\",\"time\":\"[0-9T:-]+Z\".*\\}\n");
     /** RFC 868: seconds from 1900-01-01T00:00Z to 1970-01-01T00:00Z. */
     static final long EPOCH_OFFSET = 2_208_988_800L;
 
@@ -47,6 +52,17 @@ final class Replies {
     static String daytime(byte[] data) throws Failure {
         text(data, false);
         return new String(data, 0, data.length - 2, US_ASCII);
+    }
+
+    /** whoami: one UTF-8 line of JSON naming the service, the peer seen and the instance; returns a summary. */
+    static String whoami(byte[] data) throws Failure {
+        String line = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = WHOAMI.matcher(line);
+        if (line.indexOf('\n') != line.length() - 1 || !m.matches()) {
+            String start = line.strip();
+            throw new Failure("not whoami's JSON line: " + (start.length() > 60 ? start.substring(0, 57) + "..." : start));
+        }
+        return "instance \"" + m.group(3) + "\", saw peer " + m.group(2).replace("\"", "") + " over " + m.group(1);
     }
 
     private static void text(byte[] data, boolean multiLine) throws Failure {

@@ -9,11 +9,15 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * A {@code --service} value: {@code NAME[/tcp|/udp][:PORT]}, e.g. {@code echo}, {@code time/udp:10037},
- * {@code echo:0}. A null transport means every transport the service speaks; a null port means its
- * default port plus the port offset.
+ * A {@code --service} value: {@code NAME[/tcp|/udp|/tls][:PORT]}, e.g. {@code echo}, {@code time/udp:10037},
+ * {@code echo:0}, {@code echo/tls:10443}. A null transport means every transport the service speaks (never TLS);
+ * {@code tls} is TCP with TLS in front. A null port means the default port plus the port offset (for TLS:
+ * {@value #TLS_PORT_SHIFT} more, e.g. echo/tls on 10007).
  */
-record ServiceSpec(String name, Transport transport, Integer port) {
+record ServiceSpec(String name, Transport transport, Integer port, boolean tls) {
+    /** Added to a service's default port for its TLS binding when none is given. */
+    static final int TLS_PORT_SHIFT = 10_000;
+
     private static final Pattern SYNTAX = Pattern.compile("([a-z][a-z0-9-]*)(?:/([a-z]+))?(?::([0-9]+))?");
 
     /** Parses a spec; the message of a failure says what was expected. */
@@ -21,9 +25,10 @@ record ServiceSpec(String name, Transport transport, Integer port) {
         String spec = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = SYNTAX.matcher(spec);
         if (!m.matches()) {
-            throw new TypeConversionException("'" + text + "' (expected: NAME[/tcp|/udp][:PORT], e.g. echo/udp:10007)");
+            throw new TypeConversionException("'" + text + "' (expected: NAME[/tcp|/udp|/tls][:PORT], e.g. echo/udp:10007)");
         }
         Transport transport = null;
+        boolean tls = false;
         if (m.group(2) != null) {
             switch (m.group(2)) {
                 case "tcp":
@@ -32,8 +37,12 @@ record ServiceSpec(String name, Transport transport, Integer port) {
                 case "udp":
                     transport = Transport.UDP;
                     break;
+                case "tls":
+                    transport = Transport.TCP;
+                    tls = true;
+                    break;
                 default:
-                    throw new TypeConversionException("'" + text + "': transport " + m.group(2) + " (expected: tcp or udp)");
+                    throw new TypeConversionException("'" + text + "': transport " + m.group(2) + " (expected: tcp, udp or tls)");
             }
         }
         Integer port = null;
@@ -46,7 +55,7 @@ record ServiceSpec(String name, Transport transport, Integer port) {
                 throw new TypeConversionException("'" + text + "': " + e.getMessage());
             }
         }
-        return new ServiceSpec(m.group(1), transport, port);
+        return new ServiceSpec(m.group(1), transport, port, tls);
     }
 
     /** The picocli converter. */

@@ -66,9 +66,17 @@ class SocketActivationTest {
 
     @Test
     void anUnnamedSocketOrSystemdsDefaultNameServesTheServiceOfItsPort() throws IOException {
-        Socket udp = datagram(0);
+        Socket udp = null;
+        Socket tcp = null;
+        for (int attempt = 0; tcp == null; attempt++) { // a port free for both transports
+            udp = datagram(0);
+            try {
+                tcp = listening(udp.localAddress().getPort());
+            } catch (IOException taken) {
+                assertThat(attempt).as("a port free for TCP and UDP").isLessThan(20);
+            }
+        }
         int offset = udp.localAddress().getPort() - 13; // daytime's port
-        Socket tcp = listening(udp.localAddress().getPort());
         List<ServiceBinding> bindings = bindings(Map.of("INETTY_PORT_OFFSET", Integer.toString(offset)),
                 passed(tcp, null), passed(udp, "inetty.socket"));
         assertThat(bindings).extracting(ServiceBinding::toString).containsExactly("daytime/tcp:0", "daytime/udp:0");
@@ -81,7 +89,7 @@ class SocketActivationTest {
         assertThatThrownBy(() -> bindings(Map.of(), passed(tcp, "ecko")))
                 .isInstanceOf(ParameterException.class).hasMessage("LISTEN_FDNAMES: 'ecko' (fd " + tcp.intValue()
                         + ") is not a service (expected: NAME, NAME/tcp or NAME/udp of echo, discard, daytime, qotd,"
-                        + " chargen, time; or admin)");
+                        + " chargen, time, whoami; or admin)");
         assertThatThrownBy(() -> bindings(Map.of(), passed(tcp, "echo/udp")))
                 .hasMessage("LISTEN_FDNAMES: 'echo/udp' is fd " + tcp.intValue() + ", a tcp socket (expected: udp)");
         assertThatThrownBy(() -> bindings(Map.of(), passed(udp, "echo/sctp")))
