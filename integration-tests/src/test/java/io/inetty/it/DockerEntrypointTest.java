@@ -248,6 +248,11 @@ class DockerEntrypointTest {
 
     /** ENTRYPOINT + CMD of the runtime stage, with the built jar (and its archive) and this JVM's java. */
     private static List<String> entrypoint() {
+        return entrypoint(dockerfile, repo);
+    }
+
+    /** ENTRYPOINT + CMD of {@code dockerfile}'s runtime stage, with the jar built in {@code repo}. */
+    static List<String> entrypoint(Dockerfile dockerfile, Path repo) {
         Stage runtime = dockerfile.runtime();
         Path jar = Path.of(System.getProperty("inetty.jar", repo.resolve("cli/target/inetty.jar").toString()));
         assertThat(jar).as("the built jar (mvn package)").isRegularFile();
