@@ -109,6 +109,11 @@ final class KubernetesManifests {
         return tree;
     }
 
+    /** One resource given as YAML text, strictly. */
+    static HasMetadata parse(String yaml) throws IOException {
+        return parse(YAML.readTree(yaml), "(text)");
+    }
+
     /** One resource, strictly, as its kind's model class. */
     static HasMetadata parse(JsonNode tree, String where) throws IOException {
         String kind = tree.path("kind").asText();

@@ -1,6 +1,9 @@
 package io.inetty.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -74,6 +77,19 @@ class KubernetesManifestsTest {
             assertThat(yaml).as("every YAML file is a kustomization or one of their resources").allMatch(f ->
                     f.getFileName().toString().equals("kustomization.yaml") || resources.contains(f));
         }
+    }
+
+    @Test
+    void theStrictParseRejectsWhatTheApiServerWould() {
+        String service = "apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec:\n  ports:\n    - %s\n";
+        assertThatThrownBy(() -> KubernetesManifests.parse(String.format(service, "{name: a, port: 7, protocl: UDP}")))
+                .hasMessageContaining("Service/x.spec.ports[0]: unknown field(s) [protocl]");
+        assertThatThrownBy(() -> KubernetesManifests.parse(String.format(service, "{name: a, port: \"7\"}")))
+                .as("a quoted number").isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> KubernetesManifests.parse(String.format(service, "{name: a, port: 7, port: 9}")))
+                .as("a duplicate key").hasMessageContaining("Duplicate field 'port'");
+        assertThatThrownBy(() -> KubernetesManifests.parse("apiVersion: apps/v1beta1\nkind: Deployment\nmetadata: {name: x}\n"))
+                .hasMessageContaining("apiVersion of Deployment");
     }
 
     @Test
