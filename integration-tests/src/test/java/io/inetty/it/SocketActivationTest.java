@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +111,43 @@ class SocketActivationTest {
                     endpoint("daytime", "udp", port));
             Wire.assertDaytime(udp(port, "?"));
             assertThat(inetty.stop()).isZero();
+        }
+    }
+
+    @Test
+    void severalProcessesServeTheSameSocketsSoOneMayPauseWithoutARefusal() throws Exception {
+        // How many instances share a port on one host without SO_REUSEPORT: the system owns the socket and every
+        // instance gets it (systemd's template units; here a small forking activator).
+        Path prefork = Path.of(SocketActivationTest.class.getResource("/prefork.py").toURI());
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("python3", prefork.toString(), "2", Integer.toString(port)));
+        command.addAll(InettyProcess.command(List.of(), InettyProcess.jar(), List.of("serve")));
+        try (InettyProcess both = InettyProcess.spawn(Map.of(), command)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            while (both.stdout().stream().filter("ready"::equals).count() < 2) {
+                assertThat(System.nanoTime()).as("two instances ready: %s", both.describe()).isLessThan(deadline);
+                NotifyReceiver.pause(50);
+            }
+            assertThat(both.stdout()).filteredOn(l -> l.startsWith("listening"))
+                    .containsOnly("listening whoami tcp 127.0.0.1:" + port, "listening whoami udp 127.0.0.1:" + port);
+            Map<String, String> pids = new LinkedHashMap<>();
+            for (String line : both.stderrLines("child p")) {
+                String[] f = line.split(" ");
+                pids.put(f[1], f[3]);
+            }
+            for (String paused : List.of("p0", "p1")) {
+                String serving = paused.equals("p0") ? "p1" : "p0";
+                run(List.of("kill", "-STOP", pids.get(paused)));
+                try {
+                    for (int i = 0; i < 5; i++) {
+                        assertThat(tcp(port, "")).as("TCP, %s paused", paused).contains("\"instance\":\"" + serving + "\"");
+                    }
+                    assertThat(udp(port, "?")).as("UDP, %s paused", paused).contains("\"instance\":\"" + serving + "\"");
+                } finally {
+                    run(List.of("kill", "-CONT", pids.get(paused)));
+                }
+            }
+            assertThat(both.stop()).isZero();
         }
     }
 
