@@ -25,8 +25,13 @@ final class NotifyReceiver implements AutoCloseable {
 
     /** Listens at {@code socket} (created by socat); returns once it exists. */
     static NotifyReceiver at(Path socket) {
+        return at(socket, "");
+    }
+
+    /** Listens at {@code socket} with socat's address {@code options} (e.g. {@code ,perm=0666}). */
+    static NotifyReceiver at(Path socket, String options) {
         NotifyReceiver r = new NotifyReceiver(socket, InettyProcess.spawn(Map.of(),
-                List.of("socat", "-u", "UNIX-RECV:" + socket, "-")));
+                List.of("socat", "-u", "UNIX-RECV:" + socket + options, "-")));
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!Files.exists(socket)) {
             assertThat(System.nanoTime()).as("socat created %s: %s", socket, r.socat.describe()).isLessThan(deadline);
