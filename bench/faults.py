@@ -47,8 +47,9 @@ class Proc:
         self.cmd, self.inetty, self.ports = cmd, inetty, {}
 
     def __enter__(self):
+        self.err = open(f"{OUT}.{os.path.basename(self.cmd[0])}.log", "a")
         self.p = subprocess.Popen(["taskset", "-c", SERVER_CPU] + self.cmd, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+                                  stderr=self.err, text=True, start_new_session=True)
         if self.inetty:
             deadline = time.time() + 60
             for line in self.p.stdout:
@@ -70,6 +71,7 @@ class Proc:
         except subprocess.TimeoutExpired:
             self.p.kill()
             self.p.wait(10)
+        self.err.close()
 
 
 def inetty(*args, launcher=None):
@@ -107,6 +109,12 @@ def udp_pattern(port, n=2000, window=50):
                     got.append(int(s.recv(64)))
                 except socket.timeout:
                     break
+        s.settimeout(1.0)  # stragglers of the last window
+        while True:
+            try:
+                got.append(int(s.recv(64)))
+            except socket.timeout:
+                break
     return got
 
 
@@ -144,9 +152,11 @@ def accuracy():
         hits = n - len(set(runs[0])) if kind == "loss" else len(runs[0]) - len(set(runs[0]))
         lo, hi = binomial99(n, p)
         same = sorted(runs[0]) == sorted(runs[1])
+        differ = sorted(set(runs[0]) ^ set(runs[1]))
         print(f"| {kind} (UDP echo, 2000 datagrams) | p = {p}, seed 42 | {hits} | {lo} to {hi} (binomial 99 %) |"
               f" {'yes' if lo <= hits <= hi else '**no**'}; same seed, same datagrams: {'yes' if same else '**no**'} |")
-        record(kind, hits=hits, interval=[lo, hi], same=same)
+        record(kind, hits=hits, interval=[lo, hi], same=same, differ=differ,
+               counts=[len(r) for r in runs])
 
     with inetty("--service", "chargen/tcp:0", "--fault", "chargen/tcp=limit_data,bytes=1000000") as d:
         with socket.create_connection(("127.0.0.1", d.ports[("chargen", "tcp")]), timeout=10) as s:
@@ -198,6 +208,9 @@ def rep(proc, args, port):
     c0 = benchlib.tree(proc.p.pid)["cpu_s"]
     r = loadgen(args, port)
     r["server_cpu_s"] = benchlib.tree(proc.p.pid)["cpu_s"] - c0
+    if proc.p.poll() is not None:
+        raise SystemExit(f"bench/faults: {' '.join(proc.cmd)} ended (exit {proc.p.returncode}) during {args};"
+                         f" see {OUT}.*.log")
     return r
 
 
@@ -217,6 +230,9 @@ def relay():
                 Proc(["haproxy", "-f", cfg.name, "-db"], inetty=False) as hap, \
                 Proc(["socat", "-T", "30", f"UDP4-LISTEN:{sp},bind=127.0.0.1,fork,reuseaddr", f"UDP4:127.0.0.1:{up}"],
                      inetty=False) as soc:
+            for args in ("tcp-pingpong --conns 10 --size 64", "tcp-stream --conns 1 --size 16384",
+                         "udp-pingpong --conns 8 --size 64"):  # the JIT's warm-up, not measured
+                loadgen(args, ine.ports[("r", "udp" if args.startswith("udp") else "tcp")], secs=3)
             for cell, label, args, peer in RELAY_CELLS:
                 transport = "udp" if args.startswith("udp") else "tcp"
                 pairs = [("inetty", ine, ine.ports[("r", transport)]), (peer, hap if peer == "haproxy" else soc,
@@ -322,6 +338,9 @@ def nofault():
         return
     results = {}
     with inetty("--service", "echo:0", launcher=BASE) as base, inetty("--service", "echo:0") as cur:
+        for proc in (base, cur):  # the JIT's warm-up, not measured
+            for cell, label, args, transport in NOFAULT_CELLS:
+                loadgen(args, proc.ports[("echo", transport)], secs=2)
         for cell, label, args, transport in NOFAULT_CELLS:
             pairs = [("base", base), ("faults", cur)]
             for i in range(REPS):

@@ -5,18 +5,13 @@ import io.inetty.admin.http.Request;
 import io.inetty.admin.http.Response;
 import io.inetty.admin.http.Router;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -63,6 +58,16 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         disarm();
         waiting.clear();
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.debug("admin: {} closed: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            log.warn("admin: {} closed", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
     }
 
     @Override
@@ -133,7 +138,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         arm(ctx);
-        ctx.writeAndFlush(message(r, head, close)).addListener(f -> {
+        ctx.writeAndFlush(Messages.of(r, head, close)).addListener(f -> {
             busy = false;
             if (!f.isSuccess() || close) {
                 ctx.close();
@@ -144,24 +149,6 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 ctx.read();
             }
         });
-    }
-
-    private static FullHttpResponse message(Response r, boolean head, boolean close) {
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, r.status(),
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
-        if (r.contentType() != null) {
-            res.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
-        }
-        if (r.status().code() != HttpResponseStatus.NO_CONTENT.code()) {
-            res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
-        }
-        res.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
-                .set("X-Content-Type-Options", "nosniff");
-        r.headers().forEach(res.headers()::set);
-        if (close) {
-            res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-        return res;
     }
 
     private void arm(ChannelHandlerContext ctx) {

@@ -56,9 +56,4 @@ final class AdminInitializer extends ChannelInitializer<Channel> {
                 .addLast(BODY, new BodyLimit(AdminOptions.MAX_BODY))
                 .addLast(HANDLER, new AdminHandler(admin));
     }
-
-    /** Admin connections open now. */
-    int open() {
-        return open.get();
-    }
 }

@@ -1,21 +1,15 @@
 package io.inetty.admin;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.inetty.server.InettyException;
 import io.inetty.server.InheritedSockets;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How the admin endpoint listens and whom it answers, immutable: address (default loopback {@code 127.0.0.1}, an
@@ -29,12 +23,11 @@ public final class AdminOptions {
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
     /** The largest request body; more is a 413. */
     public static final int MAX_BODY = 64 * 1024;
-    private static final int MAX_TOKEN_FILE = 4096;
 
     private final String host;
     private final List<InetAddress> addresses;
     private final int port;
-    private final byte[] tokenDigest;
+    private final Token token;
     private final int maxConnections;
     private final Duration requestTimeout;
     private final String version;
@@ -45,7 +38,7 @@ public final class AdminOptions {
         this.addresses = addresses;
         this.port = port;
         this.sockets = b.sockets;
-        this.tokenDigest = b.token == null ? null : sha256(b.token);
+        this.token = b.token;
         this.maxConnections = b.maxConnections;
         this.requestTimeout = b.requestTimeout;
         this.version = b.version;
@@ -83,7 +76,7 @@ public final class AdminOptions {
 
     /** Whether requests must carry {@code Authorization: Bearer <token>}. */
     public boolean hasToken() {
-        return tokenDigest != null;
+        return token != null;
     }
 
     int maxConnections() {
@@ -98,31 +91,16 @@ public final class AdminOptions {
         return version;
     }
 
-    /** Whether an {@code Authorization} header carries the token; compared in constant time (digests). */
+    /** Whether an {@code Authorization} header carries the token (always, without a token). */
     boolean authorizes(String authorization) {
-        if (tokenDigest == null) {
-            return true;
-        }
-        if (authorization == null || authorization.length() < 7
-                || !authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
-            return false;
-        }
-        return MessageDigest.isEqual(tokenDigest, sha256(authorization.substring(7).strip()));
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return token == null || token.authorizes(authorization);
     }
 
     /** Collects {@link AdminOptions}; every value is checked when set. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
-        private String token;
+        private Token token;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private String version = defaultVersion();
@@ -159,32 +137,14 @@ public final class AdminOptions {
 
         /** Requires {@code Authorization: Bearer <token>} on every request but the health checks. */
         public Builder token(String token) {
-            String t = requireNonNull(token, "token").strip();
-            if (t.isEmpty() || t.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-                throw new IllegalArgumentException("token: " + (t.isEmpty() ? "empty" : "has spaces, control or"
-                        + " non-ASCII characters") + " (expected: printable ASCII without spaces)");
-            }
-            this.token = t;
+            this.token = Token.of(token);
             return this;
         }
 
         /** Reads the token from a file (at most 4 KiB; surrounding white space, e.g. the final newline, is dropped). */
         public Builder tokenFile(Path file) {
-            requireNonNull(file, "file");
-            String text;
-            try {
-                if (Files.size(file) > MAX_TOKEN_FILE) {
-                    throw new IllegalArgumentException("tokenFile: " + file + " is larger than 4 KiB (expected: a token)");
-                }
-                text = Files.readString(file, UTF_8);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("tokenFile: cannot read " + file + ": " + e);
-            }
-            try {
-                return token(text);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("tokenFile: " + file + ": " + e.getMessage());
-            }
+            this.token = Token.read(file);
+            return this;
         }
 
         /** At most this many admin connections at once (default 64). */

@@ -1,17 +1,11 @@
 package io.inetty.admin;
 
 import io.inetty.admin.http.Response;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * Netty's aggregator with the admin's body limit: a request announcing or sending more is answered 413 with
@@ -26,11 +20,6 @@ final class BodyLimit extends HttpObjectAggregator {
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         Response r = Response.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 "request body too large (expected: at most " + maxContentLength() + " bytes)");
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, r.status(),
-                Unpooled.wrappedBuffer(r.body()));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, Response.JSON)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(Messages.of(r, false, true)).addListener(ChannelFutureListener.CLOSE);
     }
 }

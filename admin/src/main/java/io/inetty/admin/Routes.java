@@ -24,7 +24,7 @@ final class Routes {
     }
 
     static Router of(InettyServer server, Faults faults, AdminServer admin, String version) {
-        Proxies proxies = new Proxies(server, faults);
+        Proxies proxies = new Proxies(server, faults, admin::stopping);
         Router router = new Router()
                 .addFast(GET, "/livez", q -> Response.text(HttpResponseStatus.OK, "ok"))
                 .addFast(GET, "/readyz", q -> readyz(admin))

@@ -86,22 +86,31 @@ class AdminSocketTest {
     @Test
     void connectionsBeyondTheBoundAreClosedAndTheAdminStillAnswers() throws Exception {
         InettyServer server = server(Duration.ofMillis(100));
-        AdminServer admin = admin(server, AdminOptions.builder().maxConnections(8));
+        AdminServer admin = admin(server, AdminOptions.builder().maxConnections(8).requestTimeout(Duration.ofMinutes(1)));
         List<Socket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
-                Socket s = new Socket("127.0.0.1", admin.address().getPort());
-                s.setSoTimeout(5000);
-                sockets.add(s);
+                sockets.add(new Socket("127.0.0.1", admin.address().getPort()));
             }
-            int refused = 0;
-            for (Socket s : sockets.subList(8, 20)) {
-                refused += readsEnd(s) ? 1 : 0;
+            // Which 8 stay open depends on the order the event loops set the connections up, not on the connect order.
+            List<Socket> open = new ArrayList<>();
+            int closed = 0;
+            for (Socket s : sockets) {
+                s.setSoTimeout(1000);
+                try {
+                    closed += s.getInputStream().read() < 0 ? 1 : 0;
+                } catch (java.net.SocketTimeoutException e) {
+                    open.add(s);
+                } catch (IOException e) {
+                    closed++;
+                }
             }
-            assertThat(refused).as("connections 9 to 20 are closed at accept").isEqualTo(12);
-            Socket first = sockets.get(0);
-            first.getOutputStream().write("GET /livez HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(US_ASCII));
-            assertThat(new String(first.getInputStream().readNBytes(12), US_ASCII)).isEqualTo("HTTP/1.1 200");
+            assertThat(closed).as("connections beyond 8 are closed at accept").isEqualTo(12);
+            assertThat(open).hasSize(8);
+            Socket kept = open.get(0);
+            kept.setSoTimeout(5000);
+            kept.getOutputStream().write("GET /livez HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(US_ASCII));
+            assertThat(new String(kept.getInputStream().readNBytes(12), US_ASCII)).isEqualTo("HTTP/1.1 200");
         } finally {
             for (Socket s : sockets) {
                 s.close();
@@ -211,9 +220,12 @@ class AdminSocketTest {
         return Double.parseDouble(m.group(1));
     }
 
+    /** Whether the server ended the connection (an end of stream or a reset); false if it stays silent. */
     static boolean readsEnd(Socket s) {
         try {
             return s.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
         } catch (IOException e) {
             return true;
         }

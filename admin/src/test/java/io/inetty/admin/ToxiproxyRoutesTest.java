@@ -190,6 +190,17 @@ class ToxiproxyRoutesTest {
     }
 
     @Test
+    void whileTheServerStopsProxiesAreNotChangedAndThatIsA503() throws Exception {
+        call(POST, "/proxies", "{\"name\": \"db\", \"upstream\": \"" + echo + "\"}");
+        admin.stop();
+        Reply refused = call(POST, "/proxies", "{\"name\": \"db2\", \"upstream\": \"" + echo + "\"}");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("error").asText()).isEqualTo("server: stopping");
+        assertThat(call(POST, "/proxies/db", "{\"enabled\": false}").status()).isEqualTo(503);
+        assertThat(call(GET, "/proxies/db", null).json().get("enabled").asBoolean()).as("reads still work").isTrue();
+    }
+
+    @Test
     void badProxyRequestsAre4xx() throws Exception {
         assertThat(call(POST, "/proxies", "{\"upstream\": \"" + echo + "\"}").json().get("error").asText())
                 .isEqualTo("missing required field: name");

@@ -144,12 +144,22 @@ public final class Fault {
         return defaults(FaultType.RATE).withPps(pps);
     }
 
-    /** A fault from its type name and attributes (Toxiproxy's units for numbers); see {@link FaultSpec}. */
+    /**
+     * A fault from its type name and a map of Toxiproxy attribute names ({@code latency}, {@code jitter},
+     * {@code rate}, {@code delay}, {@code timeout}, {@code average_size}, {@code size_variation}, {@code bytes},
+     * {@code probability}, {@code correlation}, {@code gap}, {@code bits}, {@code size}, {@code pps}) and the common keys
+     * ({@code stream}, {@code toxicity}, {@code name}, {@code from}, {@code first}, {@code every}, {@code seed}), as
+     * the admin API's JSON gives them: a number is in Toxiproxy's unit (milliseconds; microseconds for the slicer's
+     * {@code delay}; KB/s), text carries its unit ({@code 200ms}, {@code 64k}, {@code 30%}); null values are skipped.
+     */
     public static Fault of(String type, Map<String, ?> attributes) {
         return FaultSpec.of(type, attributes);
     }
 
-    /** A fault from {@code TYPE[,KEY=VALUE]...}, e.g. {@code latency,latency=200ms,jitter=20ms}; see {@link FaultSpec}. */
+    /**
+     * A fault from the command line's {@code TYPE[,KEY=VALUE]...}, e.g. {@code latency,latency=200ms,jitter=20ms}
+     * (the keys of {@link #of}; durations need their unit); {@link #toString()} gives this form back.
+     */
     public static Fault parse(String spec) {
         return FaultSpec.parse(spec);
     }

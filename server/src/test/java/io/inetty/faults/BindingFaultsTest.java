@@ -3,7 +3,10 @@ package io.inetty.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inetty.server.Inetty;
+import io.inetty.server.InettyServer;
 import io.inetty.server.Stages;
+import io.inetty.server.TestServices;
 import io.inetty.server.Transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -82,6 +85,17 @@ class BindingFaultsTest {
             ch.finishAndReleaseAll();
         }
         return out;
+    }
+
+    @Test
+    void theEngineIsFoundAmongTheServersContributors() {
+        try (InettyServer server = Inetty.builder().service(TestServices.echo("echo"), 0).pipeline(engine).start()) {
+            assertThat(Faults.of(server)).isSameAs(engine);
+        }
+        try (InettyServer server = Inetty.builder().service(TestServices.echo("echo"), 0).start()) {
+            assertThatThrownBy(() -> Faults.of(server)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Inetty.builder().pipeline(Faults.create())");
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The proxies of a running server, by name, with Toxiproxy's rules: a name is unique (409), a missing one is a 404;
@@ -25,12 +26,17 @@ import java.util.TreeMap;
 public final class Proxies {
     private final InettyServer server;
     private final Faults faults;
+    private final BooleanSupplier stopping;
     private final Map<String, Proxy> proxies = new TreeMap<>();
 
-    /** The proxies of {@code server}; {@code faults} (may be null) holds their toxics. */
-    public Proxies(InettyServer server, Faults faults) {
+    /**
+     * The proxies of {@code server}; {@code faults} (may be null) holds their toxics; while {@code stopping} is true,
+     * binding or closing a proxy is a 503 at once (the server's stop holds its lock for the whole drain).
+     */
+    public Proxies(InettyServer server, Faults faults, BooleanSupplier stopping) {
         this.server = requireNonNull(server, "server");
         this.faults = faults;
+        this.stopping = requireNonNull(stopping, "stopping");
         for (ServiceBinding b : server.config().bindings()) {
             if (b.service() instanceof Relay && !proxies.containsKey(b.service().name())
                     && (b.transport() == Transport.TCP || !b.service().transports().contains(Transport.TCP))) {
@@ -64,6 +70,7 @@ public final class Proxies {
 
     /** Creates a proxy (bound at once when enabled); a 409 if the name is taken, by a proxy or a service. */
     synchronized Proxy create(ProxySpec spec) {
+        checkRunning();
         if (proxies.containsKey(spec.name())) {
             throw ApiException.conflict("proxy already exists: " + spec.name());
         }
@@ -82,6 +89,7 @@ public final class Proxies {
      */
     synchronized Proxy update(String name, ProxySpec spec) {
         Proxy p = get(name);
+        checkRunning();
         if (spec.protocol() != p.transport()) {
             throw ApiException.badRequest("protocol: '" + spec.protocol().label() + "' cannot replace '"
                     + p.transport().label() + "' (expected: the same protocol; delete the proxy and create it again)");
@@ -103,6 +111,7 @@ public final class Proxies {
     /** Closes and forgets a proxy, and removes its toxics. */
     synchronized void delete(String name) {
         Proxy p = get(name);
+        checkRunning();
         p.stop(server);
         proxies.remove(name);
         BindingFaults toxics = toxicsOrNull(p);
@@ -113,6 +122,7 @@ public final class Proxies {
 
     /** Toxiproxy's reset: enables every proxy and removes every toxic (every fault, of proxies and services). */
     synchronized void reset() {
+        checkRunning();
         for (Proxy p : proxies.values()) {
             p.start(server);
         }
@@ -163,6 +173,12 @@ public final class Proxies {
 
     private BindingFaults toxicsOrNull(Proxy p) {
         return faults == null ? null : faults.faults(p.name(), p.transport());
+    }
+
+    private void checkRunning() {
+        if (stopping.getAsBoolean()) {
+            throw Proxy.serverStopping();
+        }
     }
 
     private void checkNotAService(String name) {

@@ -5,7 +5,6 @@ import io.inetty.admin.AdminServer;
 import io.inetty.server.Endpoint;
 import io.inetty.server.InettyServer;
 import io.inetty.server.InheritedSockets;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -94,10 +93,5 @@ final class AdminLauncher {
         if (admin != null) {
             admin.close();
         }
-    }
-
-    /** The bound addresses (for tests). */
-    List<InetSocketAddress> addresses() {
-        return admin == null ? List.of() : admin.addresses();
     }
 }
