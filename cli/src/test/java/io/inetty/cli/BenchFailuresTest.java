@@ -54,8 +54,8 @@ class BenchFailuresTest extends BenchTestBase {
     void portOffsetComesFromTheEnvironmentButNotTheServersOtherSettings() {
         int echo = server.port("echo");
         Cli withEnv = new Cli(Map.of("INETTY_PORT_OFFSET", String.valueOf(echo - 7), "INETTY_TRANSPORT", "nio"));
-        assertThat(withEnv.run("bench", "echo", "127.0.0.1", "-d", "200ms", "--warmup", "0", "--json", "-q"))
-                .as(withEnv.err.toString()).isZero();
+        assertThat(withEnv.run("bench", "echo", "127.0.0.1", "-d", "1s", "--warmup", "0", "--json", "-q"))
+                .as(withEnv.err + "\n" + withEnv.out).isZero();
         assertThat(withEnv.out.toString()).contains("\"port\":" + echo + ",");
         if (IoTransport.AUTO.resolve() != IoTransport.NIO) {
             assertThat(withEnv.out.toString()).doesNotContain("\"transport\":\"nio\"");

@@ -92,7 +92,7 @@ class ServeOptionsTest {
                 .serve("--bind", "127.0.0.1", "--service", "echo/tls:10443,whoami/tls,whoami/udp:0", "--tls-self-signed");
         assertThat(bindings(c)).isEqualTo("echo/tls:10443 whoami/tls:14242 whoami/udp:0");
         assertThat(c.bindings().get(0).options().get(io.inetty.tls.TlsOptions.KEY)).isEqualTo(io.inetty.tls.TlsOptions.DEFAULTS);
-        assertThat(c.contributors()).hasSize(3); // TLS, PROXY, and the fault engine (always there)
+        assertThat(c.contributors()).hasSize(3); // TLS, PROXY and the fault engine (always there: runtime faults)
         assertThat(c.contributors()).filteredOn(p -> p instanceof io.inetty.proxy.ProxyProtocol).singleElement()
                 .extracting(p -> ((io.inetty.proxy.ProxyProtocol) p).trusted()).isEqualTo(java.util.List.of("10.0.0.0/8", "fd00::/8"));
         assertThat(c.contributors()).filteredOn(p -> p instanceof io.inetty.tls.Tls).singleElement()

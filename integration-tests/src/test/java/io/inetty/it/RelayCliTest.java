@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --relay} and {@code INETTY_RELAY} against the built daemon, with third-party clients (socat, nc, python3). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -103,18 +101,5 @@ class RelayCliTest {
                     "print(' '.join(got))"), inetty.port("lossy", "udp"));
             assertThat(udp.stdout().strip()).as("%s", udp).isEqualTo("0 2");
         }
-    }
-
-    @ParameterizedTest(name = "--relay {0}")
-    @CsvSource(delimiter = '|', value = {
-        "echo:0=127.0.0.1:7|name: 'echo' is a service (expected: a name that is none of chargen, daytime, discard, echo, qotd, time, whoami)",
-        "db:0=localhost|upstream: 'localhost' (expected: HOST:PORT",
-        "db:0=::1:5432|upstream: '::1:5432' (expected: HOST:PORT",
-        "db:0=127.0.0.1:70000|upstream: '127.0.0.1:70000' (expected: HOST:PORT with a port from 1 to 65535",
-        "db:70000=127.0.0.1:1|port: '70000' (expected: 0 to 65535",
-        "db/sctp:0=127.0.0.1:1|transport: 'sctp' (expected: tcp or udp)",
-        "db=127.0.0.1:1|expected NAME[/tcp|/udp]:PORT=HOST:PORT"})
-    void badRelaysAreOneLineAndExitTwo(String spec, String message) {
-        Tools.assertBadOption("--relay", spec, message);
     }
 }
