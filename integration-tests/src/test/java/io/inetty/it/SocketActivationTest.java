@@ -76,7 +76,8 @@ class SocketActivationTest {
             assertThat(curl("http://127.0.0.1:" + adminPort + "/readyz")).as(inetty.describe()).isEqualTo("200 ready");
             inetty.awaitReady();
             assertThat(inetty.stdout()).contains("listening admin http 127.0.0.1:" + adminPort);
-            assertThat(inetty.endpoints()).containsExactly(endpoint("echo", "tcp", port));
+            assertThat(inetty.endpoints()).containsExactly(endpoint("echo", "tcp", port),
+                    endpoint("admin", "http", adminPort));
             assertThat(tcp(port, "beside the admin\n")).isEqualTo("beside the admin\n");
             assertThat(inetty.stop()).isZero();
         }
