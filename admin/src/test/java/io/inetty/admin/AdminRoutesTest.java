@@ -165,5 +165,8 @@ class AdminRoutesTest {
         FullHttpResponse r = call(GET, "/proxies/no%20such");
         assertThat(body(r)).contains("proxy not found: no such");
         r.release();
+        FullHttpResponse plus = call(GET, "/proxies/a+b");
+        assertThat(body(plus)).as("a plus in a path is a plus").contains("proxy not found: a+b");
+        plus.release();
     }
 }

@@ -120,8 +120,7 @@ class TcpRelayTest {
             dead = s.getLocalPort();
         }
         int port = relayTo("127.0.0.1:" + dead, null);
-        // The reset may come before the JDK has finished its connect (a refused upstream is quick on loopback): then
-        // connect throws it, else the first read does.
+        // The reset may come before connect() has returned (a busy machine): then connect() reports it.
         assertThatThrownBy(() -> {
             try (Socket client = connect(V4_LOOPBACK, port)) {
                 client.getInputStream().read();

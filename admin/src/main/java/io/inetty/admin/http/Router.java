@@ -102,7 +102,9 @@ public final class Router {
                 if (parts[i].isEmpty()) {
                     return null;
                 }
-                params.put(t.substring(1, t.length() - 1), QueryStringDecoder.decodeComponent(parts[i]));
+                // a path segment: '+' is a plus, not a space as in a query
+                params.put(t.substring(1, t.length() - 1),
+                        QueryStringDecoder.decodeComponent(parts[i].replace("+", "%2B")));
             } else if (!t.equals(parts[i])) {
                 return null;
             }
