@@ -7,7 +7,7 @@ import static io.inetty.protocols.TestChannels.bytes;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inetty.protocols.TestChannels.FlushValve;
+import io.inetty.protocols.FlushValve;
 import io.inetty.server.Stages;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
