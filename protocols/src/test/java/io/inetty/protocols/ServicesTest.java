@@ -67,6 +67,15 @@ class ServicesTest {
     }
 
     @Test
+    void aServiceWithNeitherSharedStagesNorItsOwnSaysSo() {
+        BaseService bare = new BaseService("bare", 1) {
+        };
+        assertThatThrownBy(() -> tcpHandler(bare)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("bare: no shared stages");
+        assertThatThrownBy(() -> udpHandler(bare)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void constantsAreTheSameServices() {
         List<Service> constants = List.of(Services.ECHO, Services.DISCARD, Services.DAYTIME, Services.QOTD,
                 Services.CHARGEN, Services.TIME, Services.WHOAMI);
