@@ -37,16 +37,22 @@ public final class TestServices {
 
     /** TCP only: writes {@code size} bytes of {@link #pattern(int)} on connect, discards input, never closes. */
     public static Service bulk(String name, int size) {
-        byte[] bytes = new byte[size];
-        for (int i = 0; i < size; i++) {
-            bytes[i] = pattern(i);
-        }
+        byte[] bytes = patternBytes(size);
         return new Simple(name, EnumSet.of(Transport.TCP), () -> new Writer(bytes), null);
     }
 
     /** The byte at offset {@code i} of the bulk service's output. */
     public static byte pattern(int i) {
         return (byte) (i % 251);
+    }
+
+    /** The first {@code size} bytes of {@link #pattern(int)}. */
+    public static byte[] patternBytes(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = pattern(i);
+        }
+        return bytes;
     }
 
     private record Simple(String name, Set<Transport> transports, Supplier<ChannelHandler> tcp, ChannelHandler udp)
