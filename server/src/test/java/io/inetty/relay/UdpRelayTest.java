@@ -7,12 +7,12 @@ import io.inetty.faults.Fault;
 import io.inetty.faults.Faults;
 import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
+import io.inetty.server.Net;
 import io.inetty.server.TestServices;
 import io.inetty.server.Transport;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,16 +48,7 @@ class UdpRelayTest {
     }
 
     private static String exchange(DatagramSocket s, String text) throws IOException {
-        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        s.send(new DatagramPacket(b, b.length));
-        byte[] buf = new byte[2048];
-        DatagramPacket reply = new DatagramPacket(buf, buf.length);
-        try {
-            s.receive(reply);
-        } catch (SocketTimeoutException e) {
-            return null;
-        }
-        return new String(buf, 0, reply.getLength(), StandardCharsets.US_ASCII);
+        return Net.exchangeAscii(s, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
