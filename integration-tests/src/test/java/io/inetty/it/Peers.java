@@ -172,19 +172,6 @@ final class Peers {
         }
     }
 
-    /** Sends one datagram from {@code socket} and waits up to {@code millis} for one reply; null on silence. */
-    static DatagramPacket ask(DatagramSocket socket, byte[] request, InetSocketAddress to, int millis) throws IOException {
-        socket.setSoTimeout(millis);
-        socket.send(new DatagramPacket(request, request.length, to));
-        DatagramPacket reply = new DatagramPacket(new byte[65536], 65536);
-        try {
-            socket.receive(reply);
-            return reply;
-        } catch (SocketTimeoutException e) {
-            return null;
-        }
-    }
-
     static DatagramSocket udpFrom(String from) throws IOException {
         return new DatagramSocket(new InetSocketAddress(ip(from), 0));
     }
