@@ -2,6 +2,7 @@ package io.inetty.faults;
 
 import static java.util.Objects.requireNonNull;
 
+import io.inetty.server.IpNetwork;
 import io.inetty.server.Transport;
 import java.time.Duration;
 import java.util.Collections;
@@ -26,12 +27,12 @@ public final class Fault {
     private final Stream stream;
     private final double toxicity;
     private final String name;
-    private final Cidr from;
+    private final IpNetwork from;
     private final long first;
     private final long every;
     private final Long seed;
 
-    Fault(FaultType type, Map<Attr, Object> values, Stream stream, double toxicity, String name, Cidr from,
+    Fault(FaultType type, Map<Attr, Object> values, Stream stream, double toxicity, String name, IpNetwork from,
           long first, long every, Long seed) {
         this.type = type;
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
@@ -258,7 +259,7 @@ public final class Fault {
 
     /** Only for clients in {@code cidr} ({@code 192.0.2.0/24}, {@code 2001:db8::/32}, one address), by their real address. */
     public Fault withFrom(String cidr) {
-        return new Fault(type, values, stream, toxicity, name, Cidr.parse(requireNonNull(cidr, "cidr")), first, every, seed);
+        return new Fault(type, values, stream, toxicity, name, network(cidr), first, every, seed);
     }
 
     /** Only for the first {@code n} connections or datagrams (that match {@code from}); 0 = no restriction. */
@@ -291,6 +292,16 @@ public final class Fault {
         Map<Attr, Object> copy = new EnumMap<>(values);
         copy.putAll(changes);
         return new Fault(type, copy, stream, toxicity, name, from, first, every, seed);
+    }
+
+    /** {@code cidr} as a network; {@code IllegalArgumentException} naming {@code from} and what is allowed otherwise. */
+    private static IpNetwork network(String cidr) {
+        try {
+            return IpNetwork.parse(requireNonNull(cidr, "cidr"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("from: '" + cidr
+                    + "' (expected: an IPv4 or IPv6 address or network, e.g. 192.0.2.0/24 or 2001:db8::/32)", e);
+        }
     }
 
     private static long nanos(Attr a, Duration d) {
@@ -378,7 +389,7 @@ public final class Fault {
         return (double) values.get(a);
     }
 
-    Cidr cidr() {
+    IpNetwork cidr() {
         return from;
     }
 
