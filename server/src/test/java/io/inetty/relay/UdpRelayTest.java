@@ -8,6 +8,7 @@ import io.inetty.faults.Faults;
 import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
 import io.inetty.server.Net;
+import io.inetty.server.ServiceBinding;
 import io.inetty.server.TestServices;
 import io.inetty.server.Transport;
 import java.io.IOException;
@@ -116,6 +117,29 @@ class UdpRelayTest {
         Thread.sleep(600);
         assertThat(exchange(c, "c")).isEqualTo("c");
         assertThat(ports).as("expired, then a new upstream socket").hasSize(2);
+    }
+
+    @Test
+    void closingTheRelaysSocketClosesItsMappings() throws Exception {
+        Set<Integer> ports = recordingUpstream();
+        ServiceBinding binding = ServiceBinding.of(Relay.udp("dns", "127.0.0.1:" + upstream.getLocalPort()), Transport.UDP, 0);
+        server = Inetty.builder().binding(binding).start();
+        assertThat(exchange(client(server.port("dns")), "a")).isEqualTo("a");
+        int mapping = ports.iterator().next();
+        server.close(binding, true);
+        // The mapping's upstream socket is closed with the relay's socket: its port can be bound again.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                Net.assertUdpBindable(V4_LOOPBACK, mapping);
+                return;
+            } catch (AssertionError stillBound) {
+                if (System.nanoTime() > deadline) {
+                    throw stillBound;
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 
     @Test
