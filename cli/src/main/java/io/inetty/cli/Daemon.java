@@ -1,9 +1,11 @@
 package io.inetty.cli;
 
 import io.inetty.cli.options.Reloadable;
+import io.inetty.cli.options.ServeFeature;
 import io.inetty.server.Endpoint;
 import io.inetty.server.InettyServer;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -25,19 +27,34 @@ final class Daemon {
         Signals.onReload(this::reload);
     }
 
-    /** Announces the endpoints and serves until a stop signal (or at once for the build's training run). */
-    int serve(InettyServer server, PrintWriter out, boolean exitAfterReady) {
-        try (server) {
-            for (Endpoint e : server.endpoints()) {
-                out.println("listening " + e.service() + " " + e.label() + " " + e.hostAndPort());
-            }
-            out.println("ready");
-            out.flush();
-            if (!exitAfterReady) {
-                stop.await();
+    /**
+     * Announces the endpoints, starts what the features serve beside the server (the admin endpoint, whose lines come
+     * before {@code ready}), and serves until a stop signal (or at once for the build's training run); the features
+     * are told when the stop is asked, and stop after the server's drain.
+     */
+    int serve(InettyServer server, List<ServeFeature> features, PrintWriter out, boolean exitAfterReady) {
+        try {
+            try (server) {
+                List<String> started = new ArrayList<>(); // before any line: a failure prints none
+                for (ServeFeature f : features) {
+                    started.addAll(f.start(server));
+                }
+                for (Endpoint e : server.endpoints()) {
+                    out.println("listening " + e.service() + " " + e.label() + " " + e.hostAndPort());
+                }
+                started.forEach(out::println);
+                out.println("ready");
+                out.flush();
+                if (!exitAfterReady) {
+                    stop.await();
+                }
+                features.forEach(ServeFeature::stopping);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            out.flush();
+            features.forEach(ServeFeature::stopped);
         }
         return ExitCodes.OK;
     }

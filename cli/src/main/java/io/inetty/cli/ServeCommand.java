@@ -1,6 +1,7 @@
 package io.inetty.cli;
 
 import io.inetty.cli.options.AccessOptions;
+import io.inetty.cli.options.AdminEndpointOptions;
 import io.inetty.cli.options.FaultOptions;
 import io.inetty.cli.options.LimitsOptions;
 import io.inetty.cli.options.LoggingOptions;
@@ -56,13 +57,14 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin ProxyProtocolOptions proxy = new ProxyProtocolOptions();
     @Mixin RelayOptions relays = new RelayOptions();
     @Mixin FaultOptions faults = new FaultOptions();
+    @Mixin AdminEndpointOptions admin = new AdminEndpointOptions();
 
     /** For the build's class-data-sharing training run: start, print the endpoints, stop at once. */
     @Option(names = "--exit-after-ready", hidden = true)
     boolean exitAfterReady;
 
     private List<ServeFeature> features() {
-        return List.of(network, services, logging, limits, access, udp, tls, proxy, relays, faults);
+        return List.of(network, services, logging, limits, access, udp, tls, proxy, relays, faults, admin);
     }
 
     @Override
@@ -80,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw sources.usage(e); // a configuration mistake the engine found (e.g. --bind '[::1]:7')
         }
-        return daemon.serve(server, spec.commandLine().getOut(), exitAfterReady);
+        return daemon.serve(server, features(), spec.commandLine().getOut(), exitAfterReady);
     }
 
     /** The server's configuration from the options (the daemon's defaults: wildcard, 5 s drain); usage errors. */

@@ -39,7 +39,7 @@ public final class InettyProcess implements AutoCloseable {
     /** How long a graceful stop may take before the process is killed. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
-    private static final Pattern LISTENING = Pattern.compile("listening (\\S+) (tcp|udp|tls) (\\[[^\\]]+\\]|[^\\s:]+):(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening (\\S+) (tcp|udp|tls|http) (\\[[^\\]]+\\]|[^\\s:]+):(\\d+)");
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -223,6 +223,15 @@ public final class InettyProcess implements AutoCloseable {
         return endpoints().stream()
                 .filter(e -> e.service().equals(service) && e.transport().equals(transport))
                 .toList();
+    }
+
+    /** The admin endpoint ({@code listening admin http ADDR:PORT}); fails unless it was announced. */
+    public InetSocketAddress admin() {
+        List<Endpoint> admin = endpoints("admin", "http");
+        if (admin.isEmpty()) {
+            throw new AssertionError("no 'listening admin http' line in " + stdout());
+        }
+        return admin.get(0).address();
     }
 
     /** The port of a service on a transport; fails unless it is served, on one port for all its addresses. */

@@ -80,6 +80,26 @@ final class Tools {
         return InettyProcess.run(Duration.ofSeconds(60), Map.of(), command);
     }
 
+    /**
+     * Runs Debian's {@code /usr/bin/python3} (the one Debian's python3-* modules are installed for, whatever python3
+     * comes first on the PATH) with {@code -c script args...}, once {@code module} imports; a failure names
+     * {@code debianPackage} otherwise.
+     */
+    static Result debianPython(String module, String debianPackage, String script, Object... args) {
+        String python = "/usr/bin/python3";
+        if (!Files.isExecutable(Path.of(python))
+                || InettyProcess.run(Duration.ofSeconds(30), Map.of(), List.of(python, "-c", "import " + module))
+                        .exitCode() != 0) {
+            fail("/usr/bin/python3 cannot import " + module + " (Debian package '" + debianPackage + "'; .ci/run"
+                    + " installs it: apt-get install " + debianPackage + "). This test requires it and does not skip.");
+        }
+        List<String> command = new ArrayList<>(List.of(python, "-c", script));
+        for (Object a : args) {
+            command.add(String.valueOf(a));
+        }
+        return InettyProcess.run(Duration.ofSeconds(60), Map.of(), command);
+    }
+
     /** Runs a shell pipeline (for {@code printf ... | socat ...}) to its end (at most 60 s). */
     static Result shell(String pipeline) {
         return InettyProcess.run(Duration.ofSeconds(60), Map.of(), List.of("sh", "-c", pipeline));

@@ -149,7 +149,8 @@ public enum IoTransport {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    ChannelFactory<ServerSocketChannel> serverChannel(InetAddress address) {
+    /** Listening TCP channels of {@code address}'s family (e.g. for a feature that serves on the server's loops). */
+    public ChannelFactory<ServerSocketChannel> serverChannel(InetAddress address) {
         SocketProtocolFamily family = family(address);
         switch (concrete()) {
             case EPOLL:

@@ -115,7 +115,7 @@ class TcpRelayTest {
             dead = s.getLocalPort();
         }
         int port = relayTo("127.0.0.1:" + dead, null);
-        // On a busy machine the reset can arrive before the client's connect has returned: it fails there then.
+        // The reset may come before connect() has returned (a busy machine): then connect() reports it.
         assertThatThrownBy(() -> {
             try (Socket client = connect(V4_LOOPBACK, port)) {
                 client.getInputStream().read();
