@@ -219,7 +219,13 @@ class StopTest {
                 return null;
             });
             writer.get(BOUND_MS, TimeUnit.MILLISECONDS);
-            // The client has not read the replies yet (most are still queued in the server); stop now.
+            // Wait until the server has echoed at least 32 KiB more (the live counters show it): the client has not
+            // read them, so they are queued in the server and the kernel; stop now.
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MS);
+            while (server.metrics().snapshot().of("echo", Transport.TCP).bytesOut() < 1024 + 32 * 1024
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             Future<?> stopping = pool.submit(server::stop);
             byte[] rest = Net.readToEof(client.getInputStream());
             stopping.get(BOUND_MS * 2, TimeUnit.MILLISECONDS);
@@ -227,7 +233,7 @@ class StopTest {
             // least the write buffer's worth, queued behind the client's small receive buffer) arrives intact and
             // in order before EOF.
             long echoed = server.metrics().snapshot().of("echo", Transport.TCP).bytesOut();
-            assertThat(rest.length).as("the queued replies").isGreaterThanOrEqualTo(16 * 1024);
+            assertThat(rest.length).as("the queued replies").isGreaterThanOrEqualTo(32 * 1024);
             assertThat((long) first.length + rest.length).as("all that was echoed").isEqualTo(echoed)
                     .isLessThanOrEqualTo(data.length);
             for (int i = 0; i < rest.length; i++) {
