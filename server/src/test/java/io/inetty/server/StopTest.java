@@ -204,8 +204,21 @@ class StopTest {
     /** Stop while a half-closed peer still waits for replies: they arrive, then EOF. */
     @Test
     void stopAfterPeerHalfClosedDeliversRepliesThenEof() throws Exception {
+        // A small send buffer on the server's side of each connection, so that replies the client has not read
+        // queue in the server (its outbound buffer), not only in the kernel: the drain must flush them.
+        PipelineContributor smallSendBuffer = new PipelineContributor() {
+            @Override
+            public Stages.Slot slot() {
+                return Stages.Slot.FAULTS;
+            }
+
+            @Override
+            public void configureTcp(Endpoint endpoint, io.netty.channel.ChannelPipeline pipeline) {
+                pipeline.channel().config().setOption(io.netty.channel.ChannelOption.SO_SNDBUF, 8 * 1024);
+            }
+        };
         InettyServer server = Inetty.builder().bind("127.0.0.1").service(TestServices.echo("echo"), Transport.TCP, 0)
-                .shutdownTimeout(Duration.ofSeconds(30)).threads(1).start();
+                .pipeline(smallSendBuffer).shutdownTimeout(Duration.ofSeconds(30)).threads(1).start();
         try (Socket client = new Socket()) {
             client.setReceiveBufferSize(32 * 1024);
             client.setSoTimeout((int) Net.TIMEOUT_MS);
