@@ -3,7 +3,9 @@ package io.inetty.admin;
 import static java.util.Objects.requireNonNull;
 
 import io.inetty.server.InettyException;
+import io.inetty.server.InheritedSockets;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +13,7 @@ import java.util.List;
 
 /**
  * How the admin endpoint listens and whom it answers, immutable: address (default loopback {@code 127.0.0.1}, an
- * ephemeral port), an optional bearer token (required off loopback), the connection bound, the request timeout and
+ * ephemeral port) or sockets passed by a service manager, an optional bearer token (required off loopback), the connection bound, the request timeout and
  * the version {@code /version} reports. Built by {@link #builder()}.
  */
 public final class AdminOptions {
@@ -29,11 +31,13 @@ public final class AdminOptions {
     private final int maxConnections;
     private final Duration requestTimeout;
     private final String version;
+    private final InheritedSockets sockets;
 
-    private AdminOptions(Builder b, List<InetAddress> addresses) {
+    private AdminOptions(Builder b, List<InetAddress> addresses, int port) {
         this.host = b.host;
         this.addresses = addresses;
-        this.port = b.port;
+        this.port = port;
+        this.sockets = b.sockets;
         this.token = b.token;
         this.maxConnections = b.maxConnections;
         this.requestTimeout = b.requestTimeout;
@@ -58,6 +62,11 @@ public final class AdminOptions {
     /** The port asked for; 0 = ephemeral. */
     public int port() {
         return port;
+    }
+
+    /** The listening sockets another process passed (socket activation), served instead of binding; or null. */
+    public InheritedSockets sockets() {
+        return sockets;
     }
 
     /** Whether every address is a loopback address (then no token is required). */
@@ -95,8 +104,18 @@ public final class AdminOptions {
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
         private String version = defaultVersion();
+        private InheritedSockets sockets;
 
         private Builder() {
+        }
+
+        /**
+         * Serves these listening sockets another process opened (socket activation) instead of binding an address;
+         * the addresses and port are read from them.
+         */
+        public Builder sockets(InheritedSockets sockets) {
+            this.sockets = requireNonNull(sockets, "sockets");
+            return this;
         }
 
         /** Listens on {@code host} (a name or a literal; every address it resolves to) at {@code port} (0 = ephemeral). */
@@ -154,8 +173,13 @@ public final class AdminOptions {
 
         /** The options; resolves the host ({@link InettyException} if it does not resolve). */
         public AdminOptions build() {
+            if (sockets != null) {
+                List<InetSocketAddress> passed = sockets.fds().stream().map(InheritedSockets::addressOf).toList();
+                return new AdminOptions(this, passed.stream().map(InetSocketAddress::getAddress).toList(),
+                        passed.get(0).getPort());
+            }
             try {
-                return new AdminOptions(this, List.of(InetAddress.getAllByName(host)));
+                return new AdminOptions(this, List.of(InetAddress.getAllByName(host)), port);
             } catch (UnknownHostException e) {
                 throw new InettyException("admin: cannot resolve '" + host + "': no such host name", e);
             }

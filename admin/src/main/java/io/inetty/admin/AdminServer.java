@@ -9,10 +9,12 @@ import io.inetty.server.InettyException;
 import io.inetty.server.InettyServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.InetAddress;
@@ -93,16 +95,23 @@ public final class AdminServer implements AutoCloseable {
 
     private void bind() {
         AdminInitializer initializer = new AdminInitializer(this);
+        if (options.sockets() != null) {
+            for (int fd : options.sockets().fds()) {
+                // Bound and listening already: registered, not bound (see IoTransport.inheritedServerChannel).
+                ChannelFuture f = bootstrap(initializer, server.transport().inheritedServerChannel(fd))
+                        .register().awaitUninterruptibly();
+                if (!f.isSuccess()) {
+                    throw new InettyException("admin: cannot serve fd " + fd + ": " + f.cause(), f.cause());
+                }
+                channels.add(f.channel());
+                addresses.add((InetSocketAddress) f.channel().localAddress());
+            }
+            return;
+        }
         int port = options.port();
         for (InetAddress ip : options.addresses()) {
             InetSocketAddress at = new InetSocketAddress(ip, port);
-            ChannelFuture f = new ServerBootstrap().group(server.eventLoopGroup())
-                    .channelFactory(server.transport().serverChannel(ip))
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .option(ChannelOption.SO_BACKLOG, 128)
-                    .childOption(ChannelOption.AUTO_READ, false)
-                    .childHandler(initializer)
-                    .bind(at).awaitUninterruptibly();
+            ChannelFuture f = bootstrap(initializer, server.transport().serverChannel(ip)).bind(at).awaitUninterruptibly();
             if (!f.isSuccess()) {
                 Throwable cause = f.cause();
                 throw new InettyException("admin: cannot bind " + Endpoint.format(at) + ": "
@@ -114,6 +123,15 @@ public final class AdminServer implements AutoCloseable {
             addresses.add(bound);
             port = bound.getPort();
         }
+    }
+
+    private ServerBootstrap bootstrap(AdminInitializer initializer, ChannelFactory<ServerSocketChannel> channels) {
+        return new ServerBootstrap().group(server.eventLoopGroup())
+                .channelFactory(channels)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 128)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childHandler(initializer);
     }
 
     private static Faults faults(InettyServer server) {

@@ -2,27 +2,36 @@ package io.inetty.cli;
 
 import io.inetty.cli.options.Reloadable;
 import io.inetty.cli.options.ServeFeature;
+import io.inetty.cli.systemd.Notify;
 import io.inetty.server.Endpoint;
 import io.inetty.server.InettyServer;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 
 /**
- * {@code serve} once configured: SIGTERM or SIGINT stops with a drain (a second one at once), SIGHUP reloads and
- * never stops; standard output gets the stable {@code listening}/{@code ready} lines and nothing else.
+ * {@code serve} once configured: SIGTERM or SIGINT stops (a second one at once): not ready at once (every feature's
+ * {@link ServeFeature#stopping()}, e.g. the admin endpoint's {@code /readyz} turns 503, and {@code STOPPING=1}), the
+ * listeners keep accepting for the shutdown delay, then the drain. SIGHUP reloads and never stops; standard output
+ * gets the stable {@code listening}/{@code ready} lines and nothing else; with {@code NOTIFY_SOCKET},
+ * {@code READY=1} follows the {@code ready} line.
  */
 final class Daemon {
     private final Logger log;
     private final List<Reloadable> reloadables;
+    private final Notify notify;
+    private final Duration shutdownDelay;
     private final CountDownLatch stop = new CountDownLatch(1);
 
     /** Takes over the signals at once, so that one arriving while the server starts is not lost. */
-    Daemon(Logger log, List<Reloadable> reloadables) {
+    Daemon(Logger log, List<Reloadable> reloadables, Notify notify, Duration shutdownDelay) {
         this.log = log;
         this.reloadables = List.copyOf(reloadables);
+        this.notify = notify;
+        this.shutdownDelay = shutdownDelay;
         Signals.onStop(stop::countDown);
         Signals.onReload(this::reload);
     }
@@ -45,10 +54,14 @@ final class Daemon {
                 started.forEach(out::println);
                 out.println("ready");
                 out.flush();
+                notify.ready("serving " + (server.endpoints().size() + started.size()) + " socket(s)");
                 if (!exitAfterReady) {
                     stop.await();
                 }
                 features.forEach(ServeFeature::stopping);
+                if (!exitAfterReady) {
+                    delay();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -57,6 +70,18 @@ final class Daemon {
             features.forEach(ServeFeature::stopped);
         }
         return ExitCodes.OK;
+    }
+
+    /** Not ready from now on ({@code STOPPING=1}); keeps serving for the shutdown delay; the drain follows. */
+    private void delay() throws InterruptedException {
+        if (shutdownDelay.isZero()) {
+            notify.stopping("draining");
+            return;
+        }
+        notify.stopping("not ready; draining in " + shutdownDelay.toMillis() + " ms");
+        log.info("stopping: not ready; still serving for the shutdown delay ({} ms) before the drain (a second"
+                + " signal stops at once)", shutdownDelay.toMillis());
+        Thread.sleep(shutdownDelay.toMillis());
     }
 
     /** SIGHUP: reloads what can be reloaded; a failure is logged and the previous state kept. */

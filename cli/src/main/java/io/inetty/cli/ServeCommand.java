@@ -15,6 +15,8 @@ import io.inetty.cli.options.ThreadsOption;
 import io.inetty.cli.options.TlsCertificateOptions;
 import io.inetty.cli.options.TransportOption;
 import io.inetty.cli.options.UdpOptions;
+import io.inetty.cli.systemd.Notify;
+import io.inetty.cli.systemd.SocketActivation;
 import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
 import java.time.Duration;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
                 + " command line wins, an empty variable counts as unset. Once every socket is bound, standard output"
                 + " gets one line per socket, 'listening <service> <tcp|udp|tls> <address>:<port>', then 'ready'. Logs"
                 + " go to standard error. SIGTERM or SIGINT stops (draining), SIGHUP reloads the --quotes file and the TLS"
-                + " certificate files."})
+                + " certificate files. Started by systemd's socket activation (LISTEN_FDS), it serves the sockets passed"
+                + " instead of binding; with NOTIFY_SOCKET it notifies READY=1 and STOPPING=1."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,6 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin TransportOption transport = new TransportOption();
     @Mixin ThreadsOption threads = new ThreadsOption();
     @Option(names = "--shutdown-timeout", paramLabel = "DURATION", defaultValue = "5s") Duration shutdownTimeout;
+    @Option(names = "--shutdown-delay", paramLabel = "DURATION", defaultValue = "0") Duration shutdownDelay;
     @Mixin LoggingOptions logging = new LoggingOptions();
     @Mixin LimitsOptions limits = new LimitsOptions();
     @Mixin AccessOptions access = new AccessOptions();
@@ -58,13 +62,15 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin RelayOptions relays = new RelayOptions();
     @Mixin FaultOptions faults = new FaultOptions();
     @Mixin AdminEndpointOptions admin = new AdminEndpointOptions();
+    /** The sockets a service manager passed (LISTEN_FDS), else the services of {@link #services}. */
+    final SocketActivation activation = new SocketActivation(services, admin);
 
     /** For the build's class-data-sharing training run: start, print the endpoints, stop at once. */
     @Option(names = "--exit-after-ready", hidden = true)
     boolean exitAfterReady;
 
     private List<ServeFeature> features() {
-        return List.of(network, services, logging, limits, access, udp, tls, proxy, relays, faults, admin);
+        return List.of(network, activation, logging, limits, access, udp, tls, proxy, relays, faults, admin);
     }
 
     @Override
@@ -75,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
         sources.environmentWarnings().forEach(log::warn);
         transport.fallbackWarning().ifPresent(log::warn);
         Inetty.Builder builder = configure(sources);
-        Daemon daemon = new Daemon(log, features().stream().flatMap(f -> f.reloadables().stream()).toList());
+        Daemon daemon = new Daemon(log, features().stream().flatMap(f -> f.reloadables().stream()).toList(),
+                Notify.from(sources.environment()), shutdownDelay);
         InettyServer server;
         try {
             server = builder.start();

@@ -37,7 +37,7 @@ class AccessControlTest {
     /** A daytime reply over UDP from {@code source} within {@code millis}, or null. */
     private static String udpDaytime(String source, InetSocketAddress to, int millis) throws Exception {
         try (DatagramSocket socket = Peers.udpFrom(source)) {
-            DatagramPacket reply = Peers.ask(socket, new byte[0], to, millis);
+            DatagramPacket reply = Wire.ask(socket, new byte[0], to, millis);
             return reply == null ? null : new String(Wire.data(reply), US_ASCII);
         }
     }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inetty.it.InettyProcess.Endpoint;
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -46,6 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -74,6 +75,15 @@ class AllServicesTest {
 
     private static int port(String service, String transport) {
         return inetty.port(service, transport);
+    }
+
+    /** Connects to {@code service} over TCP on {@code host} and reads its whole answer (at most {@code max} bytes). */
+    private static byte[] answerUntilEof(String service, String host, int max) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ip(host), port(service, "tcp")), TIMEOUT_MS);
+            socket.setSoTimeout(TIMEOUT_MS);
+            return readToEof(socket.getInputStream(), max);
+        }
     }
 
     // ---------------------------------------------------------------- the ready protocol, port 0
@@ -107,11 +117,7 @@ class AllServicesTest {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void echoTcpReturnsEveryByte(String host) throws Exception {
         byte[] data = random(256 * 1024, 862);
-        EchoTCPClient client = new EchoTCPClient();
-        client.setConnectTimeout(TIMEOUT_MS);
-        client.connect(ip(host), port("echo", "tcp"));
-        try {
-            client.setSoTimeout(TIMEOUT_MS);
+        byte[] back = CommonsNet.tcp(new EchoTCPClient(), ip(host), port("echo", "tcp"), client -> {
             assertThat(client.getRemoteAddress()).isEqualTo(ip(host));
             OutputStream out = client.getOutputStream();
             // Write while reading: echo stops reading when the client does not read.
@@ -125,31 +131,23 @@ class AllServicesTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            byte[] back = readExactly(client.getInputStream(), data.length);
+            byte[] echoed = readExactly(client.getInputStream(), data.length);
             writer.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            assertThat(back).isEqualTo(data);
-        } finally {
-            client.disconnect();
-        }
+            return echoed;
+        });
+        assertThat(back).isEqualTo(data);
     }
 
     @ParameterizedTest(name = "echo over UDP to {0}")
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void echoUdpReturnsEachDatagram(String host) throws Exception {
         byte[] data = "Hello, echo! \r\n\0\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        EchoUDPClient client = new EchoUDPClient();
-        client.open();
-        try {
-            client.setSoTimeout(2000);
-            byte[] back = new byte[1024];
-            int n = retryUdp(() -> {
-                client.send(data, data.length, ip(host), port("echo", "udp"));
-                return client.receive(back);
-            });
-            assertThat(java.util.Arrays.copyOf(back, n)).isEqualTo(data);
-        } finally {
-            client.close();
-        }
+        byte[] back = new byte[1024];
+        int n = CommonsNet.udp(new EchoUDPClient(), client -> retryUdp(() -> {
+            client.send(data, data.length, ip(host), port("echo", "udp"));
+            return client.receive(back);
+        }));
+        assertThat(java.util.Arrays.copyOf(back, n)).isEqualTo(data);
     }
 
     @ParameterizedTest(name = "largest UDP datagram echoed whole over {0}")
@@ -172,48 +170,34 @@ class AllServicesTest {
     @ParameterizedTest(name = "discard over TCP to {0}")
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void discardTcpTakesAMebibyteAndSendsNothing(String host) throws Exception {
-        Wire.CapturingSocketFactory sockets = new Wire.CapturingSocketFactory();
-        DiscardTCPClient client = new DiscardTCPClient();
-        client.setSocketFactory(sockets);
-        client.setConnectTimeout(TIMEOUT_MS);
-        client.connect(ip(host), port("discard", "tcp"));
-        try {
-            client.setSoTimeout(TIMEOUT_MS);
+        int afterOurEof = CommonsNet.tcpWithSocket(new DiscardTCPClient(), ip(host), port("discard", "tcp"), (client, socket) -> {
             OutputStream out = client.getOutputStream();
             byte[] chunk = random(64 * 1024, 863);
             for (int i = 0; i < 16; i++) {
                 out.write(chunk);
             }
             out.flush();
-            Socket socket = sockets.last;
             socket.shutdownOutput();
-            assertThat(socket.getInputStream().read()).as("EOF, no data, after our EOF").isEqualTo(-1);
-        } finally {
-            client.disconnect();
-        }
+            return socket.getInputStream().read();
+        });
+        assertThat(afterOurEof).as("EOF, no data, after our EOF").isEqualTo(-1);
     }
 
     @ParameterizedTest(name = "discard over UDP to {0}")
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void discardUdpNeverReplies(String host) throws Exception {
-        Wire.CapturingDatagramSocketFactory sockets = new Wire.CapturingDatagramSocketFactory();
-        DiscardUDPClient client = new DiscardUDPClient();
-        client.setDatagramSocketFactory(sockets);
-        client.open();
-        try {
-            byte[] data = "discard me".getBytes(US_ASCII);
+        byte[] data = "discard me".getBytes(US_ASCII);
+        CommonsNet.udpWithSocket(new DiscardUDPClient(), (client, socket) -> {
             client.send(data, data.length, ip(host), port("discard", "udp"));
             client.send(new byte[0], 0, ip(host), port("discard", "udp"));
-            DatagramSocket socket = sockets.last;
             socket.setSoTimeout(300);
             assertThatThrownBy(() -> socket.receive(new DatagramPacket(new byte[2048], 2048)))
                     .as("a reply from discard").isInstanceOf(SocketTimeoutException.class);
             // Control: the same socket does receive a reply when one is sent (from echo).
             byte[] back = data(exchange(socket, data, new InetSocketAddress(ip(host), port("echo", "udp"))));
             assertThat(back).isEqualTo(data);
-        } finally {
-            client.close();
-        }
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- chargen (RFC 864)
@@ -221,21 +205,14 @@ class AllServicesTest {
     @ParameterizedTest(name = "chargen over TCP to {0}")
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void chargenTcpStreamsTheRotatingPattern(String host) throws Exception {
-        CharGenTCPClient client = new CharGenTCPClient();
-        client.setConnectTimeout(TIMEOUT_MS);
-        client.connect(ip(host), port("chargen", "tcp"));
-        try {
-            client.setSoTimeout(TIMEOUT_MS);
-            // More than three periods of the pattern (95 lines of 74 bytes).
-            byte[] stream = readExactly(client.getInputStream(), 3 * 95 * 74 + 1000);
-            assertChargen(stream, true);
-            String first = new String(stream, 0, 74, US_ASCII);
-            assertThat(first).hasSize(74).endsWith("\r\n");
-            String second = new String(stream, 74, 74, US_ASCII);
-            assertThat(second.charAt(0)).isEqualTo(first.charAt(1));
-        } finally {
-            client.disconnect();
-        }
+        // More than three periods of the pattern (95 lines of 74 bytes).
+        byte[] stream = CommonsNet.tcp(new CharGenTCPClient(), ip(host), port("chargen", "tcp"),
+                client -> readExactly(client.getInputStream(), 3 * 95 * 74 + 1000));
+        assertChargen(stream, true);
+        String first = new String(stream, 0, 74, US_ASCII);
+        assertThat(first).hasSize(74).endsWith("\r\n");
+        String second = new String(stream, 74, 74, US_ASCII);
+        assertThat(second.charAt(0)).isEqualTo(first.charAt(1));
     }
 
     @ParameterizedTest(name = "chargen over UDP to {0}")
@@ -276,12 +253,7 @@ class AllServicesTest {
     @ParameterizedTest(name = "qotd over TCP to {0}")
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void qotdTcpSendsOneShortQuoteThenCloses(String host) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ip(host), port("qotd", "tcp")), TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
-            byte[] quote = readToEof(socket.getInputStream(), 4096);
-            assertQuote(quote);
-        }
+        assertQuote(answerUntilEof("qotd", host, 4096));
     }
 
     @ParameterizedTest(name = "qotd over UDP to {0}")
@@ -323,61 +295,20 @@ class AllServicesTest {
         }
     }
 
-    // ---------------------------------------------------------------- daytime (RFC 867)
+    // ---------------------------------------------------------------- daytime (RFC 867) and time (RFC 868)
 
-    @ParameterizedTest(name = "daytime over TCP to {0}")
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void daytimeTcp(String host) throws Exception {
-        DaytimeTCPClient client = new DaytimeTCPClient();
-        client.setConnectTimeout(TIMEOUT_MS);
-        client.setDefaultTimeout(TIMEOUT_MS);
-        client.connect(ip(host), port("daytime", "tcp"));
-        try {
-            assertDaytime(client.getTime());
-        } finally {
-            client.disconnect();
-        }
-    }
-
-    @ParameterizedTest(name = "daytime over UDP to {0}")
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void daytimeUdp(String host) throws Exception {
-        DaytimeUDPClient client = new DaytimeUDPClient();
-        client.open();
-        try {
-            client.setSoTimeout(2000);
-            assertDaytime(retryUdp(() -> client.getTime(ip(host), port("daytime", "udp"))));
-        } finally {
-            client.close();
-        }
-    }
-
-    // ---------------------------------------------------------------- time (RFC 868)
-
-    @ParameterizedTest(name = "time over TCP to {0}")
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void timeTcp(String host) throws Exception {
-        TimeTCPClient client = new TimeTCPClient();
-        client.setConnectTimeout(TIMEOUT_MS);
-        client.setDefaultTimeout(TIMEOUT_MS);
-        client.connect(ip(host), port("time", "tcp"));
-        try {
-            assertTime(client.getTime());
-        } finally {
-            client.disconnect();
-        }
-    }
-
-    @ParameterizedTest(name = "time over UDP to {0}")
-    @ValueSource(strings = {"127.0.0.1", "::1"})
-    void timeUdp(String host) throws Exception {
-        TimeUDPClient client = new TimeUDPClient();
-        client.open();
-        try {
-            client.setSoTimeout(2000);
-            assertTime(retryUdp(() -> client.getTime(ip(host), port("time", "udp"))));
-        } finally {
-            client.close();
+    @ParameterizedTest(name = "{0} over {1} to {2}")
+    @CsvSource({"daytime, tcp, 127.0.0.1", "daytime, tcp, ::1", "daytime, udp, 127.0.0.1", "daytime, udp, ::1",
+            "time, tcp, 127.0.0.1", "time, tcp, ::1", "time, udp, 127.0.0.1", "time, udp, ::1"})
+    void daytimeAndTimeAnswerCommonsNetClients(String service, String transport, String host) throws Exception {
+        InetAddress ip = ip(host);
+        int port = port(service, transport);
+        switch (service + "/" + transport) {
+            case "daytime/tcp" -> assertDaytime(CommonsNet.tcp(new DaytimeTCPClient(), ip, port, DaytimeTCPClient::getTime));
+            case "daytime/udp" -> assertDaytime(CommonsNet.udp(new DaytimeUDPClient(), c -> retryUdp(() -> c.getTime(ip, port))));
+            case "time/tcp" -> assertTime(CommonsNet.tcp(new TimeTCPClient(), ip, port, TimeTCPClient::getTime));
+            case "time/udp" -> assertTime(CommonsNet.udp(new TimeUDPClient(), c -> retryUdp(() -> c.getTime(ip, port))));
+            default -> throw new IllegalArgumentException(service + "/" + transport);
         }
     }
 
@@ -386,19 +317,10 @@ class AllServicesTest {
     @ParameterizedTest(name = "time and daytime over TCP to {0}: answer then EOF")
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void timeAndDaytimeTcpCloseAfterTheirAnswer(String host) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ip(host), port("time", "tcp")), TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
-            byte[] value = readToEof(socket.getInputStream(), 64);
-            assertThat(value).hasSize(4);
-            assertTime(java.nio.ByteBuffer.wrap(value).getInt() & 0xFFFF_FFFFL);
-        }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ip(host), port("daytime", "tcp")), TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
-            InputStream in = socket.getInputStream();
-            assertDaytime(new String(readToEof(in, 256), US_ASCII));
-        }
+        byte[] value = answerUntilEof("time", host, 64);
+        assertThat(value).hasSize(4);
+        assertTime(java.nio.ByteBuffer.wrap(value).getInt() & 0xFFFF_FFFFL);
+        assertDaytime(new String(answerUntilEof("daytime", host, 256), US_ASCII));
     }
 
     @Test

@@ -51,7 +51,7 @@ class AmplificationTest {
             for (int i = 0; i < 9; i++) {
                 long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(333);
                 for (int attempt = 0; attempt < 3; attempt++) {
-                    if (Peers.ask(socket, new byte[0], to, 300) != null) {
+                    if (Wire.ask(socket, new byte[0], to, 300) != null) {
                         answered++;
                         firstAttempt += attempt == 0 ? 1 : 0;
                         break;

@@ -190,8 +190,12 @@ class BadInputTest {
         assertThat(line).contains("192.0.2.77").contains("not configured");
     }
 
-    /** The daemon jar if user nobody can read it where it is, else a world-readable copy. */
     private Path jarReadableByNobody() throws IOException {
+        return jarReadableByNobody(tmp);
+    }
+
+    /** The daemon jar if user nobody can read it where it is, else a world-readable copy under {@code tmp}. */
+    static Path jarReadableByNobody(Path tmp) throws IOException {
         Path jar = InettyProcess.jar();
         boolean readable = Files.getPosixFilePermissions(jar).contains(PosixFilePermission.OTHERS_READ);
         for (Path dir = jar.getParent(); readable && dir != null; dir = dir.getParent()) {

@@ -216,6 +216,27 @@ class DockerEntrypointTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void entrypointServesTheSocketsASocketActivatorPasses() {
+        // The JVM is the entrypoint's process itself (exec form), so LISTEN_PID names it, as with podman's or
+        // systemd's socket activation of a container.
+        SocketActivationTest.require(SocketActivationTest.ACTIVATE, "systemd");
+        int port = SocketActivationTest.freePort();
+        List<String> command = new ArrayList<>(List.of(SocketActivationTest.ACTIVATE, "-l", "127.0.0.1:" + port,
+                "--fdname=echo"));
+        command.addAll(entrypoint());
+        try (InettyProcess inetty = InettyProcess.spawn(dockerfile.runtime().env(), command)) {
+            inetty.awaitStderrLine("Listening on 127.0.0.1:" + port, Duration.ofSeconds(15));
+            assertThat(SocketActivationTest.tcp(port, "activated container\n")).as(inetty.describe())
+                    .isEqualTo("activated container\n");
+            inetty.awaitReady();
+            assertThat(inetty.endpoints()).extracting(e -> e.service() + "/" + e.transport() + " " + e.port())
+                    .containsExactly("echo/tcp " + port);
+            assertThat(inetty.stop()).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void threadDumpOfSigquitGoesToStandardErrorNotToTheStdoutProtocol() {
         Map<String, String> env = new LinkedHashMap<>(dockerfile.runtime().env());
         env.putAll(Map.of("INETTY_BIND", "127.0.0.1", "INETTY_SERVICE", "echo:0"));
@@ -234,6 +255,11 @@ class DockerEntrypointTest {
 
     /** ENTRYPOINT + CMD of the runtime stage, with the built jar (and its archive) and this JVM's java. */
     private static List<String> entrypoint() {
+        return entrypoint(dockerfile, repo);
+    }
+
+    /** ENTRYPOINT + CMD of {@code dockerfile}'s runtime stage, with the jar built in {@code repo}. */
+    static List<String> entrypoint(Dockerfile dockerfile, Path repo) {
         Stage runtime = dockerfile.runtime();
         Path jar = Path.of(System.getProperty("inetty.jar", repo.resolve("cli/target/inetty.jar").toString()));
         assertThat(jar).as("the built jar (mvn package)").isRegularFile();

@@ -14,17 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** {@code --fault} and {@code INETTY_FAULT} against the built daemon, with third-party clients (python3, socat). */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FaultsCliTest {
-    /** Sends datagrams 0..N-1 to 127.0.0.1:PORT in one burst, prints the numbers of the replies. */
-    private static final String UDP_BURST = String.join("\n",
-            "import socket, sys",
-            "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('127.0.0.1', int(sys.argv[1])))",
-            "for i in range(int(sys.argv[2])): s.send(str(i).encode())",
-            "s.settimeout(5); got = []", // a daemon just started may take a while for its first answer
-            "try:",
-            "    while True: got.append(s.recv(2048).decode()); s.settimeout(1)",
-            "except socket.timeout: pass",
-            "print(' '.join(got))");
-
     @Test
     void tcpLatencyFromTheCommandLine() {
         try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0",
@@ -46,7 +35,7 @@ class FaultsCliTest {
     private static String lossRun() {
         try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/udp:0",
                 "--fault", "echo/udp=loss,probability=0.5,seed=42")) {
-            Result r = Tools.python(UDP_BURST, inetty.port("echo", "udp"), 100);
+            Result r = Tools.python(Tools.UDP_BURST, inetty.port("echo", "udp"), 100);
             assertThat(r.exitCode()).as("%s", r).isZero();
             return r.stdout().strip();
         }

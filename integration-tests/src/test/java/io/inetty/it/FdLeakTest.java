@@ -38,9 +38,7 @@ class FdLeakTest {
 
     @Test
     void fdCountReturnsToBaselineAfter3000Connections() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--bind", "127.0.0.1"));
-        SERVICES.forEach(s -> args.addAll(List.of("--service", s + "/tcp:0")));
-        try (InettyProcess inetty = InettyProcess.serve(args.toArray(String[]::new))) {
+        try (InettyProcess inetty = Peers.serveOnLoopback(SERVICES.stream().map(s -> s + "/tcp").toList())) {
             Map<String, InetSocketAddress> to = SERVICES.stream()
                     .collect(Collectors.toMap(Function.identity(), s -> at("127.0.0.1", inetty.port(s, "tcp"))));
             // Warm-up: one connection per service, so lazily opened files (classes, libraries) are in the baseline.

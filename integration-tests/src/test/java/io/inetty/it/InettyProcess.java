@@ -136,12 +136,7 @@ public final class InettyProcess implements AutoCloseable {
 
     /** Starts any command that runs {@code inetty serve} (the launcher, the container's entrypoint), waits for ready. */
     public static InettyProcess launch(Map<String, String> env, List<String> command) {
-        InettyProcess p;
-        try {
-            p = new InettyProcess(command, env);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
-        }
+        InettyProcess p = spawn(env, command);
         try {
             p.awaitReady();
             return p;
@@ -151,7 +146,20 @@ public final class InettyProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /**
+     * Starts a command that runs {@code inetty serve} later (e.g. a socket activator, on the first connection), without
+     * waiting: call {@link #awaitReady()} once it should be ready.
+     */
+    public static InettyProcess spawn(Map<String, String> env, List<String> command) {
+        try {
+            return new InettyProcess(command, env);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** Waits for {@code ready} (see {@link #READY_TIMEOUT}); fails with the output, killing the process, if none comes. */
+    public void awaitReady() {
         boolean isReady;
         try {
             isReady = ready.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

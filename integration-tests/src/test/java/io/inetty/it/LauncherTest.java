@@ -25,8 +25,12 @@ class LauncherTest {
     @TempDir
     Path checkout;
 
-    /** {@code checkout}/inetty and {@code checkout}/cli/target/inetty.jar, the jar {@code age} old. */
     private Path launcher(Duration age) throws IOException {
+        return launcher(checkout, age);
+    }
+
+    /** {@code checkout}/inetty and {@code checkout}/cli/target/inetty.jar, the jar {@code age} old. */
+    static Path launcher(Path checkout, Duration age) throws IOException {
         Path repo = InettyProcess.jar().getParent().getParent().getParent();
         Path launcher = Files.copy(repo.resolve("inetty"), checkout.resolve("inetty"));
         Path jar = Files.copy(InettyProcess.jar(), Files.createDirectories(checkout.resolve("cli/target")).resolve("inetty.jar"));

@@ -2,13 +2,13 @@ package io.inetty.it;
 
 import static io.inetty.it.Peers.at;
 import static io.inetty.it.Peers.connect;
+import static io.inetty.it.Peers.serveOnLoopback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,15 +29,11 @@ class LimitsTest {
 
     @Test
     void maxConnectionsRefusesTheFourthBeforeAnyByte() throws Exception {
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "chargen/tcp:0",
-                "--max-connections", "3")) {
+        try (InettyProcess inetty = serveOnLoopback("chargen/tcp", "--max-connections", "3")) {
             InetSocketAddress chargen = at("127.0.0.1", inetty.port("chargen", "tcp"));
-            List<Socket> open = new ArrayList<>();
-            try {
+            try (Clients open = new Clients(chargen)) {
                 for (int i = 0; i < 3; i++) {
-                    Socket s = connect(chargen);
-                    open.add(s);
-                    assertThat(admitted(s)).as("connection %d admitted", i + 1).isTrue();
+                    assertThat(admitted(open.connect())).as("connection %d admitted", i + 1).isTrue();
                 }
                 int refusedPort;
                 try (Socket fourth = connect(chargen)) {
@@ -48,7 +44,7 @@ class LimitsTest {
                 assertThat(line).contains("tcp chargen ").endsWith(" in=0 out=0 ms=0 reason=max-connections");
 
                 // A slot freed by a client that leaves is given to the next one.
-                Peers.reset(open.remove(0));
+                Peers.reset(open.all().remove(0));
                 boolean again = false;
                 for (int attempt = 0; attempt < 50 && !again; attempt++) {
                     try (Socket s = connect(chargen)) {
@@ -61,8 +57,6 @@ class LimitsTest {
                 assertThat(again).as("admitted again once a connection closed").isTrue();
                 System.out.println("[limits] --max-connections 3: 3 admitted, the 4th refused with EOF before any byte: "
                         + line.substring(line.indexOf("tcp chargen")));
-            } finally {
-                open.forEach(Peers::closeQuietly);
             }
             assertThat(inetty.stop()).as(inetty.describe()).isZero();
         }
@@ -70,16 +64,12 @@ class LimitsTest {
 
     @Test
     void maxConnectionsPerIpCountsEachSourceAddress() throws Exception {
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "chargen/tcp:0",
-                "--max-connections-per-ip", "2")) {
+        try (InettyProcess inetty = serveOnLoopback("chargen/tcp", "--max-connections-per-ip", "2")) {
             InetSocketAddress chargen = at("127.0.0.1", inetty.port("chargen", "tcp"));
-            List<Socket> open = new ArrayList<>();
-            try {
+            try (Clients open = new Clients(chargen)) {
                 for (String source : List.of("127.0.0.1", "127.0.0.2")) {
                     for (int i = 0; i < 2; i++) {
-                        Socket s = connect(source, chargen);
-                        open.add(s);
-                        assertThat(admitted(s)).as("connection %d from %s admitted", i + 1, source).isTrue();
+                        assertThat(admitted(open.connect(source))).as("connection %d from %s admitted", i + 1, source).isTrue();
                     }
                     int refusedPort;
                     try (Socket third = connect(source, chargen)) {
@@ -92,8 +82,6 @@ class LimitsTest {
                 assertThat(inetty.stderrLines("reason=max-connections-per-ip")).hasSize(2);
                 System.out.println("[limits] --max-connections-per-ip 2: 2 admitted from 127.0.0.1 and 2 from 127.0.0.2,"
                         + " the 3rd from each refused");
-            } finally {
-                open.forEach(Peers::closeQuietly);
             }
             assertThat(inetty.stop()).as(inetty.describe()).isZero();
         }
@@ -103,19 +91,17 @@ class LimitsTest {
     void maxAcceptRateAdmitsABurstThenTheRate() throws Exception {
         int rate = 10;
         int attempts = 50;
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "daytime/tcp:0",
-                "--max-accept-rate", Integer.toString(rate))) {
+        try (InettyProcess inetty = serveOnLoopback("daytime/tcp", "--max-accept-rate", Integer.toString(rate))) {
             InetSocketAddress daytime = at("127.0.0.1", inetty.port("daytime", "tcp"));
-            List<Socket> sockets = new ArrayList<>();
             int admitted = 0;
             long start = System.nanoTime();
             double elapsed;
-            try {
+            try (Clients sockets = new Clients(daytime)) {
                 for (int i = 0; i < attempts; i++) {
-                    sockets.add(connect(daytime));
+                    sockets.connect();
                 }
                 // Every decision is taken by the time each socket has its answer (a line, or EOF at once).
-                for (Socket s : sockets) {
+                for (Socket s : sockets.all()) {
                     byte[] got = Wire.readToEof(s.getInputStream(), 1024);
                     if (got.length > 0) {
                         Wire.assertDaytime(new String(got, java.nio.charset.StandardCharsets.US_ASCII));
@@ -123,8 +109,6 @@ class LimitsTest {
                     }
                 }
                 elapsed = (System.nanoTime() - start) / 1e9;
-            } finally {
-                sockets.forEach(Peers::closeQuietly);
             }
             // One second of burst, then the rate, over the time the client saw (it contains the server's).
             long bound = rate + (long) Math.ceil(rate * elapsed) + 1;

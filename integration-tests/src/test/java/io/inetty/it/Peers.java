@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,19 @@ final class Peers {
     static final int MIB = 1024 * 1024;
 
     private Peers() {
+    }
+
+    /** A daemon serving {@code service} ({@code NAME[/TRANSPORT]}) on port 0 of 127.0.0.1 only, with {@code options}. */
+    static InettyProcess serveOnLoopback(String service, String... options) {
+        return serveOnLoopback(List.of(service), options);
+    }
+
+    /** A daemon serving each of {@code services} on its own port (0) of 127.0.0.1 only, with {@code options}. */
+    static InettyProcess serveOnLoopback(List<String> services, String... options) {
+        List<String> args = new ArrayList<>(List.of("--bind", "127.0.0.1"));
+        services.forEach(s -> args.addAll(List.of("--service", s + ":0")));
+        args.addAll(List.of(options));
+        return InettyProcess.serve(args.toArray(String[]::new));
     }
 
     static InetSocketAddress at(String host, int port) {
@@ -169,19 +183,6 @@ final class Peers {
             receiver.join(30_000);
             return new Flood(count, (long) count * (size + IPV4_HEADERS), replies.get(), replyBytes.get(),
                     replyBytes.get() + replies.get() * IPV4_HEADERS, seconds);
-        }
-    }
-
-    /** Sends one datagram from {@code socket} and waits up to {@code millis} for one reply; null on silence. */
-    static DatagramPacket ask(DatagramSocket socket, byte[] request, InetSocketAddress to, int millis) throws IOException {
-        socket.setSoTimeout(millis);
-        socket.send(new DatagramPacket(request, request.length, to));
-        DatagramPacket reply = new DatagramPacket(new byte[65536], 65536);
-        try {
-            socket.receive(reply);
-            return reply;
-        } catch (SocketTimeoutException e) {
-            return null;
         }
     }
 

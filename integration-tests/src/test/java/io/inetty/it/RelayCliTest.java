@@ -90,15 +90,7 @@ class RelayCliTest {
         try (InettyProcess inetty = InettyProcess.start(env, "serve", "--bind", "127.0.0.1", "--service", "echo:" + echo)) {
             Result rtt = Tools.python(Tools.RTT, inetty.port("slow", "tcp"));
             assertThat(Long.parseLong(rtt.stdout().strip())).as("%s", rtt).isBetween(290L, 3000L);
-            Result udp = Tools.python(String.join("\n",
-                    "import socket, sys",
-                    "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('127.0.0.1', int(sys.argv[1])))",
-                    "s.settimeout(2); got = []",
-                    "for i in range(4):",
-                    "    s.send(str(i).encode())",
-                    "    try: got.append(s.recv(100).decode())",
-                    "    except socket.timeout: pass",
-                    "print(' '.join(got))"), inetty.port("lossy", "udp"));
+            Result udp = Tools.python(Tools.UDP_BURST, inetty.port("lossy", "udp"), 4);
             assertThat(udp.stdout().strip()).as("%s", udp).isEqualTo("0 2");
         }
     }

@@ -36,9 +36,7 @@ class RobustnessTest {
 
     @Test
     void randomBytesAndResetsOnEveryServiceLeaveTheDaemonHealthy() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--bind", "127.0.0.1"));
-        SERVICES.forEach(s -> args.addAll(List.of("--service", s + ":0")));
-        try (InettyProcess inetty = InettyProcess.serve(args.toArray(String[]::new))) {
+        try (InettyProcess inetty = Peers.serveOnLoopback(SERVICES)) {
             long start = System.nanoTime();
             AtomicLong writeFailures = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(8);

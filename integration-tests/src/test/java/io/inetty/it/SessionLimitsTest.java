@@ -2,6 +2,7 @@ package io.inetty.it;
 
 import static io.inetty.it.Peers.at;
 import static io.inetty.it.Peers.connect;
+import static io.inetty.it.Peers.serveOnLoopback;
 import static io.inetty.it.Wire.assertChargen;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +23,7 @@ class SessionLimitsTest {
 
     @Test
     void idleTimeoutClosesAnIdleEchoClientButNotAnActiveOne() throws Exception {
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0",
-                "--idle-timeout", "300ms")) {
+        try (InettyProcess inetty = serveOnLoopback("echo/tcp", "--idle-timeout", "300ms")) {
             InetSocketAddress echo = at("127.0.0.1", inetty.port("echo", "tcp"));
             // The active client: one byte every 100 ms for 1 s, each echoed; it stays open meanwhile.
             CompletableFuture<Integer> active = CompletableFuture.supplyAsync(() -> {
@@ -63,8 +63,7 @@ class SessionLimitsTest {
 
     @Test
     void maxSessionEndsAChargenStream() throws Exception {
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "chargen/tcp:0",
-                "--max-session", "500ms")) {
+        try (InettyProcess inetty = serveOnLoopback("chargen/tcp", "--max-session", "500ms")) {
             InetSocketAddress chargen = at("127.0.0.1", inetty.port("chargen", "tcp"));
             int port;
             long total = 0;
@@ -95,8 +94,7 @@ class SessionLimitsTest {
     @Test
     void maxSessionBytesEndsAChargenStreamAfterAbout100KiB() throws Exception {
         int limit = 100 * 1024;
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "chargen/tcp:0",
-                "--max-session-bytes", "100k")) {
+        try (InettyProcess inetty = serveOnLoopback("chargen/tcp", "--max-session-bytes", "100k")) {
             InetSocketAddress chargen = at("127.0.0.1", inetty.port("chargen", "tcp"));
             byte[] got;
             int port;

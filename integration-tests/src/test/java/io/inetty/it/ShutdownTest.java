@@ -1,8 +1,9 @@
 package io.inetty.it;
 
-import static io.inetty.it.Wire.TIMEOUT_MS;
+import static io.inetty.it.Peers.at;
+import static io.inetty.it.Peers.connect;
+import static io.inetty.it.Peers.serveOnLoopback;
 import static io.inetty.it.Wire.assertChargen;
-import static io.inetty.it.Wire.ip;
 import static io.inetty.it.Wire.readExactly;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -34,9 +34,7 @@ class ShutdownTest {
             endpoints = inetty.endpoints();
             assertThat(endpoints).hasSize(24);
             // A connection the server closes first (its side then waits in TIME_WAIT).
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(ip("127.0.0.1"), inetty.port("daytime", "tcp")), TIMEOUT_MS);
-                s.setSoTimeout(TIMEOUT_MS);
+            try (Socket s = connect(at("127.0.0.1", inetty.port("daytime", "tcp")))) {
                 assertThat(s.getInputStream().readAllBytes()).isNotEmpty();
             }
             assertThat(inetty.stop()).as("exit code: %s", inetty.describe()).isZero();
@@ -66,10 +64,8 @@ class ShutdownTest {
 
     @Test
     void echoClientConnectedAtSigtermReceivesEof() throws Exception {
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0");
-             Socket client = new Socket()) {
-            client.connect(new InetSocketAddress(ip("127.0.0.1"), inetty.port("echo", "tcp")), TIMEOUT_MS);
-            client.setSoTimeout(TIMEOUT_MS);
+        try (InettyProcess inetty = serveOnLoopback("echo/tcp");
+             Socket client = connect(at("127.0.0.1", inetty.port("echo", "tcp")))) {
             client.getOutputStream().write("before\n".getBytes(US_ASCII));
             assertThat(new String(readExactly(client.getInputStream(), 7), US_ASCII)).isEqualTo("before\n");
 
@@ -83,9 +79,7 @@ class ShutdownTest {
     @Test
     void chargenClientMidStreamReceivesEof() throws Exception {
         try (InettyProcess inetty = InettyProcess.serve("--bind", "::1", "--service", "chargen/tcp:0");
-             Socket client = new Socket()) {
-            client.connect(new InetSocketAddress(ip("::1"), inetty.port("chargen", "tcp")), TIMEOUT_MS);
-            client.setSoTimeout(TIMEOUT_MS);
+             Socket client = connect(at("::1", inetty.port("chargen", "tcp")))) {
             InputStream in = client.getInputStream();
             ByteArrayOutputStream stream = new ByteArrayOutputStream();
             stream.write(readExactly(in, 100_000));
@@ -108,13 +102,8 @@ class ShutdownTest {
 
     @Test
     void shutdownTimeoutBoundsTheStopWhenAClientNeverCloses() throws Exception {
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0",
-                "--shutdown-timeout", "500ms");
-             Socket client = new Socket()) {
-            client.connect(new InetSocketAddress(ip("127.0.0.1"), inetty.port("echo", "tcp")), TIMEOUT_MS);
-            client.setSoTimeout(TIMEOUT_MS);
-            client.getOutputStream().write('x');
-            assertThat(client.getInputStream().read()).isEqualTo('x');
+        try (InettyProcess inetty = serveOnLoopback("echo/tcp", "--shutdown-timeout", "500ms");
+             Socket client = echoedOnce(inetty)) {
 
             long start = System.nanoTime();
             inetty.sigterm();
@@ -130,13 +119,8 @@ class ShutdownTest {
 
     @Test
     void secondSigtermStopsAtOnceWith143() throws Exception {
-        try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0",
-                "--shutdown-timeout", "60s");
-             Socket client = new Socket()) {
-            client.connect(new InetSocketAddress(ip("127.0.0.1"), inetty.port("echo", "tcp")), TIMEOUT_MS);
-            client.setSoTimeout(TIMEOUT_MS);
-            client.getOutputStream().write('x');
-            assertThat(client.getInputStream().read()).isEqualTo('x');
+        try (InettyProcess inetty = serveOnLoopback("echo/tcp", "--shutdown-timeout", "60s");
+             Socket client = echoedOnce(inetty)) {
 
             inetty.sigterm();
             // The drain has begun (EOF) and waits up to 60 s for this client, which does not close.
@@ -144,6 +128,19 @@ class ShutdownTest {
             assertThat(inetty.waitForExit(Duration.ofMillis(300))).as("still draining").isNull();
             inetty.sigterm();
             assertThat(inetty.waitForExit(Duration.ofSeconds(10))).as(inetty.describe()).isEqualTo(128 + 15);
+        }
+    }
+
+    /** A client of the daemon's echo/tcp that has had one byte echoed: the connection is fully set up. */
+    private static Socket echoedOnce(InettyProcess inetty) throws IOException {
+        Socket client = connect(at("127.0.0.1", inetty.port("echo", "tcp")));
+        try {
+            client.getOutputStream().write('x');
+            assertThat(client.getInputStream().read()).isEqualTo('x');
+            return client;
+        } catch (IOException | AssertionError e) {
+            client.close();
+            throw e;
         }
     }
 

@@ -77,19 +77,26 @@ final class Wire {
      * times on silence, since UDP may lose a datagram even on loopback.
      */
     static DatagramPacket exchange(DatagramSocket socket, byte[] request, InetSocketAddress to) throws IOException {
-        socket.setSoTimeout(2000);
-        SocketTimeoutException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            socket.send(new DatagramPacket(request, request.length, to));
-            DatagramPacket reply = new DatagramPacket(new byte[65536], 65536);
-            try {
-                socket.receive(reply);
+            DatagramPacket reply = ask(socket, request, to, 2000);
+            if (reply != null) {
                 return reply;
-            } catch (SocketTimeoutException e) {
-                last = e;
             }
         }
-        throw new AssertionError("no UDP reply from " + to + " to " + request.length + " bytes in 3 attempts", last);
+        throw new AssertionError("no UDP reply from " + to + " to " + request.length + " bytes in 3 attempts (2 s each)");
+    }
+
+    /** Sends one datagram from {@code socket} and waits up to {@code millis} for one reply; null on silence. */
+    static DatagramPacket ask(DatagramSocket socket, byte[] request, InetSocketAddress to, int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        socket.send(new DatagramPacket(request, request.length, to));
+        DatagramPacket reply = new DatagramPacket(new byte[65536], 65536);
+        try {
+            socket.receive(reply);
+            return reply;
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
     }
 
     /** Retries a UDP client call on silence (lost datagram), like {@link #exchange}. */

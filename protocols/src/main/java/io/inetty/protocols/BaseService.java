@@ -12,12 +12,19 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What every simple service shares: a name, a well-known port, and both transports. */
+/**
+ * What every simple service shares: a name, a well-known port, both transports, and, for most, one {@code @Sharable}
+ * stage per transport given to {@link #sharedStages} (a service with per-connection state overrides
+ * {@link #configureTcp} and {@link #configureUdp} instead).
+ */
 public abstract class BaseService implements Service {
     private static final Set<Transport> BOTH = Collections.unmodifiableSet(EnumSet.allOf(Transport.class));
 
     private final String name;
     private final int defaultPort;
+    // Set once by the subclass's constructor (a handler may need the finished service); read after publication.
+    private ChannelHandler tcp;
+    private ChannelHandler udp;
 
     /** A service called {@code name} on {@code defaultPort}, over TCP and UDP. */
     protected BaseService(String name, int defaultPort) {
@@ -38,6 +45,36 @@ public abstract class BaseService implements Service {
     @Override
     public Set<Transport> transports() {
         return BOTH;
+    }
+
+    /** From the constructor: every connection gets {@code tcp}, every datagram socket {@code udp} (both stateless). */
+    protected final void sharedStages(ChannelHandler tcp, ChannelHandler udp) {
+        this.tcp = requireNonNull(tcp, "tcp");
+        this.udp = requireNonNull(udp, "udp");
+    }
+
+    /** From the constructor: one stateless handler serves both transports. */
+    protected final void sharedStages(ChannelHandler both) {
+        sharedStages(both, both);
+    }
+
+    /** Appends the shared TCP stage; a service without one overrides this. */
+    @Override
+    public void configureTcp(ChannelPipeline pipeline) {
+        handler(pipeline, shared(tcp));
+    }
+
+    /** Appends the shared UDP stage; a service without one overrides this. */
+    @Override
+    public void configureUdp(ChannelPipeline pipeline) {
+        handler(pipeline, shared(udp));
+    }
+
+    private ChannelHandler shared(ChannelHandler handler) {
+        if (handler == null) {
+            throw new IllegalStateException(name + ": no shared stages (call sharedStages or override configureTcp/Udp)");
+        }
+        return handler;
     }
 
     /** Appends {@code handler} as the service's protocol stage, {@link Stages#HANDLER}. */

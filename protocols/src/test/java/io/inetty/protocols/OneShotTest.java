@@ -3,13 +3,14 @@ package io.inetty.protocols;
 import static io.inetty.protocols.TestChannels.OTHER_SENDER;
 import static io.inetty.protocols.TestChannels.SENDER;
 import static io.inetty.protocols.TestChannels.SERVER;
+import static io.inetty.protocols.TestChannels.assertSentThenClosed;
 import static io.inetty.protocols.TestChannels.datagram;
 import static io.inetty.protocols.TestChannels.readOutboundAscii;
+import static io.inetty.protocols.TestChannels.readReplyAscii;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.inetty.protocols.TestChannels.FlushValve;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -72,11 +73,7 @@ class OneShotTest {
         assertThat(count).as("input does not trigger more messages").isEqualTo(1);
         assertThat(ch.isOpen()).isTrue();
 
-        socket.drain();
-        ch.runPendingTasks();
-        assertThat(ch.isOpen()).isFalse();
-        assertThat(readOutboundAscii(ch)).isEqualTo("message 1\r\n");
-        assertThat(ch.finish()).isFalse();
+        assertSentThenClosed(ch, socket, "message 1\r\n");
     }
 
     @Test
@@ -89,14 +86,8 @@ class OneShotTest {
         assertThat(ch.outboundMessages()).as("not flushed before read complete").isEmpty();
 
         ch.flushInbound();
-        DatagramPacket first = ch.readOutbound();
-        DatagramPacket second = ch.readOutbound();
-        assertThat(first.recipient()).isEqualTo(SENDER);
-        assertThat(first.content().toString(US_ASCII)).isEqualTo("message 1\r\n");
-        assertThat(second.recipient()).isEqualTo(OTHER_SENDER);
-        assertThat(second.content().toString(US_ASCII)).isEqualTo("message 2\r\n");
-        first.release();
-        second.release();
+        assertThat(readReplyAscii(ch, SENDER)).isEqualTo("message 1\r\n");
+        assertThat(readReplyAscii(ch, OTHER_SENDER)).isEqualTo("message 2\r\n");
         assertThat(ch.isOpen()).isTrue();
         assertThat(ch.finish()).isFalse();
     }

@@ -8,6 +8,7 @@ import static io.inetty.protocols.TestChannels.udpStages;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.inetty.protocols.daytime.Daytime;
 import io.inetty.protocols.qotd.Qotd;
@@ -25,7 +26,11 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ServicesTest {
 
@@ -38,6 +43,19 @@ class ServicesTest {
         assertThat(all).extracting(Service::defaultPort).containsExactly(7, 9, 13, 17, 19, 37, 4242).isSorted();
     }
 
+    /** Each one-shot service built with its defaults (Daytime, Qotd and Time tests keep only their protocol). */
+    @ParameterizedTest(name = "{1} on port {2}")
+    @MethodSource("builtWithDefaults")
+    void serviceDescription(Service service, String name, int port) {
+        assertThat(service.name()).isEqualTo(name);
+        assertThat(service.defaultPort()).isEqualTo(port);
+    }
+
+    static Stream<Arguments> builtWithDefaults() {
+        return Stream.of(arguments(new Daytime(), "daytime", 13), arguments(new Qotd(), "qotd", 17),
+                arguments(new Time(), "time", 37));
+    }
+
     @Test
     void everyServiceSpeaksTcpAndUdpAndHasHandlers() {
         for (Service service : Services.all()) {
@@ -46,6 +64,15 @@ class ServicesTest {
             assertThat(udpHandler(service)).as(service.name()).isNotNull();
             assertThat(service.name()).isLowerCase();
         }
+    }
+
+    @Test
+    void aServiceWithNeitherSharedStagesNorItsOwnSaysSo() {
+        BaseService bare = new BaseService("bare", 1) {
+        };
+        assertThatThrownBy(() -> tcpHandler(bare)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("bare: no shared stages");
+        assertThatThrownBy(() -> udpHandler(bare)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,23 +1,23 @@
 package io.inetty.protocols;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufHolder;
 import io.inetty.server.Service;
 import io.inetty.server.Stages;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.ReferenceCounted;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
+import java.util.function.BiConsumer;
 
 /** Helpers shared by the protocol tests. */
 public final class TestChannels {
@@ -33,37 +33,36 @@ public final class TestChannels {
 
     /** An initializer that appends {@code service}'s TCP stages, as the server does for each connection. */
     public static ChannelHandler tcpStages(Service service) {
-        return new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                service.configureTcp(ch.pipeline());
-            }
-        };
+        return stages(Service::configureTcp, service);
     }
 
     /** An initializer that appends {@code service}'s UDP stages, as the server does for each datagram socket. */
     public static ChannelHandler udpStages(Service service) {
-        return new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel ch) {
-                service.configureUdp(ch.pipeline());
-            }
-        };
+        return stages(Service::configureUdp, service);
     }
 
     /** The protocol stage ({@link Stages#HANDLER}) {@code service} adds to a new TCP pipeline. */
     public static ChannelHandler tcpHandler(Service service) {
-        EmbeddedChannel ch = new EmbeddedChannel();
-        service.configureTcp(ch.pipeline());
-        ChannelHandler h = ch.pipeline().get(Stages.HANDLER);
-        ch.finishAndReleaseAll();
-        return h;
+        return handler(Service::configureTcp, service);
     }
 
     /** The protocol stage ({@link Stages#HANDLER}) {@code service} adds to a new UDP pipeline. */
     public static ChannelHandler udpHandler(Service service) {
+        return handler(Service::configureUdp, service);
+    }
+
+    private static ChannelHandler stages(BiConsumer<Service, ChannelPipeline> configure, Service service) {
+        return new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                configure.accept(service, ch.pipeline());
+            }
+        };
+    }
+
+    private static ChannelHandler handler(BiConsumer<Service, ChannelPipeline> configure, Service service) {
         EmbeddedChannel ch = new EmbeddedChannel();
-        service.configureUdp(ch.pipeline());
+        configure.accept(service, ch.pipeline());
         ChannelHandler h = ch.pipeline().get(Stages.HANDLER);
         ch.finishAndReleaseAll();
         return h;
@@ -108,69 +107,39 @@ public final class TestChannels {
         }
     }
 
-    /**
-     * An outbound stage to put in front of (nearer the head than) the handler under test: it holds back
-     * flushes until told, emulating a socket whose send buffer does not drain at once. Without it an
-     * {@link EmbeddedChannel} writes every flushed message out immediately, so it never stays unwritable.
-     */
-    public static final class FlushValve extends ChannelOutboundHandlerAdapter {
-        private ChannelHandlerContext ctx;
-        private boolean open;
-        private int writes;
-        private long bytesWritten;
-        private int heldFlushes;
-
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            this.ctx = ctx;
+    /** Asserts that every one of {@code messages} has been released. */
+    public static void assertReleased(ReferenceCounted... messages) {
+        for (int i = 0; i < messages.length; i++) {
+            assertThat(messages[i].refCnt()).as("message %d released", i + 1).isZero();
         }
+    }
 
-        @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            writes++;
-            if (msg instanceof ByteBuf) {
-                bytesWritten += ((ByteBuf) msg).readableBytes();
-            } else if (msg instanceof ByteBufHolder) {
-                bytesWritten += ((ByteBufHolder) msg).content().readableBytes();
-            }
-            ctx.write(msg, promise);
-        }
+    /** Lets the writes {@code socket} holds out, then asserts the connection closed once it sent {@code expected}. */
+    public static void assertSentThenClosed(EmbeddedChannel ch, FlushValve socket, String expected) {
+        socket.drain();
+        ch.runPendingTasks();
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(readOutboundAscii(ch)).isEqualTo(expected);
+        assertThat(ch.finish()).isFalse();
+    }
 
-        @Override
-        public void flush(ChannelHandlerContext ctx) {
-            if (open) {
-                ctx.flush();
-            } else {
-                heldFlushes++;
-            }
+    /** Reads one outbound datagram (asserting there is one, to {@code recipient}), returns its bytes, releases it. */
+    public static byte[] readReply(EmbeddedChannel ch, InetSocketAddress recipient) {
+        DatagramPacket reply = ch.readOutbound();
+        if (reply == null) {
+            throw new AssertionError("expected a datagram to " + recipient + ", got none");
         }
+        try {
+            assertThat(reply.recipient()).as("recipient").isEqualTo(recipient);
+            return bytes(reply.content());
+        } finally {
+            reply.release();
+        }
+    }
 
-        /** Lets everything written so far out (one flush), leaving the valve closed. */
-        public void drain() {
-            heldFlushes = 0;
-            ctx.flush();
-        }
-
-        /** Lets this and every later flush through. */
-        public void open() {
-            open = true;
-            drain();
-        }
-
-        /** Messages written through this stage so far. */
-        public int writes() {
-            return writes;
-        }
-
-        /** Readable bytes written through this stage so far. */
-        public long bytesWritten() {
-            return bytesWritten;
-        }
-
-        /** Flushes held back since the last {@link #drain}. */
-        public int heldFlushes() {
-            return heldFlushes;
-        }
+    /** {@link #readReply} as US-ASCII text. */
+    public static String readReplyAscii(EmbeddedChannel ch, InetSocketAddress recipient) {
+        return new String(readReply(ch, recipient), US_ASCII);
     }
 
     /** Whether {@code handler}'s class is {@code @Sharable}. */

@@ -1,9 +1,12 @@
 package io.inetty.faults;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The parameters of the faults, by their Toxiproxy and netem attribute names, each with its kind: how it is
@@ -30,6 +33,7 @@ enum Attr {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|µs|ms|s|m|h)");
     private static final Pattern SIZE_TEXT = Pattern.compile("([0-9]+)([kmg]i?b?|b)?");
+    private static final Map<String, Attr> BY_KEY = Arrays.stream(values()).collect(Collectors.toMap(a -> a.key, a -> a));
 
     final String key;
     final Kind kind;
@@ -41,12 +45,7 @@ enum Attr {
 
     /** The attribute called {@code key}, or null. */
     static Attr byKey(String key) {
-        for (Attr a : values()) {
-            if (a.key.equals(key)) {
-                return a;
-            }
-        }
-        return null;
+        return BY_KEY.get(key);
     }
 
     /**

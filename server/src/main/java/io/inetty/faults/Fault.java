@@ -2,6 +2,7 @@ package io.inetty.faults;
 
 import static java.util.Objects.requireNonNull;
 
+import io.inetty.server.IpNetwork;
 import io.inetty.server.Transport;
 import java.time.Duration;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One fault, immutable: a type with its parameters (Toxiproxy's names for TCP, netem's for UDP), the {@link Stream}
@@ -21,52 +23,36 @@ import java.util.Set;
  * <pre>{@code Fault.latency(Duration.ofMillis(200)).withJitter(Duration.ofMillis(20)).withStream(Stream.UPSTREAM)}</pre>
  */
 public final class Fault {
-    private final FaultType type;
-    private final Map<Attr, Object> values;
-    private final Stream stream;
-    private final double toxicity;
-    private final String name;
-    private final Cidr from;
-    private final long first;
-    private final long every;
-    private final Long seed;
+    private final Parts p;
 
-    Fault(FaultType type, Map<Attr, Object> values, Stream stream, double toxicity, String name, Cidr from,
-          long first, long every, Long seed) {
-        this.type = type;
-        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
-        this.stream = requireNonNull(stream, "stream");
-        this.toxicity = toxicity;
-        this.name = name;
-        this.from = from;
-        this.first = first;
-        this.every = every;
-        this.seed = seed;
-        type.validate(this.values);
-        if (!(toxicity >= 0 && toxicity <= 1)) {
-            throw new IllegalArgumentException("toxicity: '" + toxicity + "' (expected: a probability from 0 to 1)");
+    /** Checks {@code p}, which nothing changes afterwards. */
+    private Fault(Parts p) {
+        p.type.validate(p.values);
+        if (!(p.toxicity >= 0 && p.toxicity <= 1)) {
+            throw new IllegalArgumentException("toxicity: '" + p.toxicity + "' (expected: a probability from 0 to 1)");
         }
-        if (name != null && name.isBlank()) {
-            throw new IllegalArgumentException("name: '" + name + "' (expected: a name that is not blank)");
+        if (p.name != null && p.name.isBlank()) {
+            throw new IllegalArgumentException("name: '" + p.name + "' (expected: a name that is not blank)");
         }
-        if (first < 0 || every < 0) {
-            throw new IllegalArgumentException((first < 0 ? "first: " + first : "every: " + every)
+        if (p.first < 0 || p.every < 0) {
+            throw new IllegalArgumentException((p.first < 0 ? "first: " + p.first : "every: " + p.every)
                     + " (expected: a count >= 0; 0 = no restriction)");
         }
+        this.p = p;
     }
 
     /** A fault of {@code type} with every attribute at its default (before the required ones are checked). */
     static Fault defaults(FaultType type) {
-        Map<Attr, Object> values = new EnumMap<>(Attr.class);
-        type.attrs.forEach(a -> values.put(a, type.defaultValue(a)));
+        Parts p = new Parts(type);
+        type.attrs.forEach(a -> p.values.put(a, type.defaultValue(a)));
         // Placeholders that pass the checks; the factories and FaultSpec set the real values at once.
         if (type == FaultType.SLICER) {
-            values.put(Attr.AVERAGE_SIZE, 1L);
+            p.values.put(Attr.AVERAGE_SIZE, 1L);
         }
         if (type == FaultType.RATE) {
-            values.put(Attr.PPS, 1L);
+            p.values.put(Attr.PPS, 1L);
         }
-        return new Fault(type, values, Stream.DOWNSTREAM, 1.0, null, null, 0, 0, null);
+        return new Fault(p);
     }
 
     // TCP (Toxiproxy) and shared
@@ -178,7 +164,7 @@ public final class Fault {
 
     /** With another rate in KB/s ({@code bandwidth}, {@code rate}). */
     public Fault withRate(long rateKBps) {
-        return type == FaultType.RATE ? with(Map.of(Attr.RATE, rateKBps, Attr.PPS, 0L)) : with(Attr.RATE, rateKBps);
+        return p.type == FaultType.RATE ? with(Map.of(Attr.RATE, rateKBps, Attr.PPS, 0L)) : with(Attr.RATE, rateKBps);
     }
 
     /** With a rate in datagrams a second instead ({@code rate}). */
@@ -243,37 +229,40 @@ public final class Fault {
 
     /** With another stream (default {@link Stream#DOWNSTREAM}). */
     public Fault withStream(Stream stream) {
-        return new Fault(type, values, stream, toxicity, name, from, first, every, seed);
+        requireNonNull(stream, "stream");
+        return change(c -> c.stream = stream);
     }
 
     /** With a toxicity: the probability that a TCP connection, or a UDP datagram, gets the fault (default 1). */
     public Fault withToxicity(double toxicity) {
-        return new Fault(type, values, stream, toxicity, name, from, first, every, seed);
+        return change(c -> c.toxicity = toxicity);
     }
 
     /** With a name (default {@code <type>_<stream>}, as Toxiproxy names toxics). */
     public Fault withName(String name) {
-        return new Fault(type, values, stream, toxicity, requireNonNull(name, "name"), from, first, every, seed);
+        requireNonNull(name, "name");
+        return change(c -> c.name = name);
     }
 
     /** Only for clients in {@code cidr} ({@code 192.0.2.0/24}, {@code 2001:db8::/32}, one address), by their real address. */
     public Fault withFrom(String cidr) {
-        return new Fault(type, values, stream, toxicity, name, Cidr.parse(requireNonNull(cidr, "cidr")), first, every, seed);
+        IpNetwork from = network(cidr);
+        return change(c -> c.from = from);
     }
 
     /** Only for the first {@code n} connections or datagrams (that match {@code from}); 0 = no restriction. */
     public Fault withFirst(long n) {
-        return new Fault(type, values, stream, toxicity, name, from, n, every, seed);
+        return change(c -> c.first = n);
     }
 
     /** Only for every {@code n}th connection or datagram (the nth, 2nth, ...; that match {@code from}); 0 = each. */
     public Fault withEvery(long n) {
-        return new Fault(type, values, stream, toxicity, name, from, first, n, seed);
+        return change(c -> c.every = n);
     }
 
     /** With a seed: the same seed and the same sequence of connections or datagrams give the same outcome. */
     public Fault withSeed(long seed) {
-        return new Fault(type, values, stream, toxicity, name, from, first, every, seed);
+        return change(c -> c.seed = seed);
     }
 
     Fault with(Attr a, Object value) {
@@ -283,14 +272,29 @@ public final class Fault {
     /** With several attributes changed at once (checked together). */
     Fault with(Map<Attr, Object> changes) {
         for (Attr a : changes.keySet()) {
-            if (!type.attrs.contains(a)) {
-                throw new IllegalArgumentException(a.key + ": not a parameter of " + type.label + " (parameters: "
-                        + String.join(", ", type.attrs.stream().map(x -> x.key).toList()) + ")");
+            if (!p.type.attrs.contains(a)) {
+                throw new IllegalArgumentException(a.key + ": not a parameter of " + p.type.label + " (parameters: "
+                        + String.join(", ", p.type.attrs.stream().map(x -> x.key).toList()) + ")");
             }
         }
-        Map<Attr, Object> copy = new EnumMap<>(values);
-        copy.putAll(changes);
-        return new Fault(type, copy, stream, toxicity, name, from, first, every, seed);
+        return change(c -> c.values.putAll(changes));
+    }
+
+    /** A new fault: this one's parts, copied, with {@code edit} made to them. */
+    private Fault change(Consumer<Parts> edit) {
+        Parts copy = new Parts(p);
+        edit.accept(copy);
+        return new Fault(copy);
+    }
+
+    /** {@code cidr} as a network; {@code IllegalArgumentException} naming {@code from} and what is allowed otherwise. */
+    private static IpNetwork network(String cidr) {
+        try {
+            return IpNetwork.parse(requireNonNull(cidr, "cidr"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("from: '" + cidr
+                    + "' (expected: an IPv4 or IPv6 address or network, e.g. 192.0.2.0/24 or 2001:db8::/32)", e);
+        }
     }
 
     private static long nanos(Attr a, Duration d) {
@@ -306,47 +310,47 @@ public final class Fault {
 
     /** The type's name: {@code latency}, {@code bandwidth}, {@code slow_close}, ..., {@code rate}. */
     public String type() {
-        return type.label;
+        return p.type.label;
     }
 
     /** The transports this type exists on. */
     public Set<Transport> transports() {
-        return type.transports;
+        return p.type.transports;
     }
 
     /** The stream it acts on. */
     public Stream stream() {
-        return stream;
+        return p.stream;
     }
 
     /** The probability that a connection (TCP) or datagram (UDP) gets it. */
     public double toxicity() {
-        return toxicity;
+        return p.toxicity;
     }
 
     /** Its name: the one given, else {@code <type>_<stream>} ({@code latency_downstream}). */
     public String name() {
-        return name != null ? name : type.label + "_" + stream.label();
+        return p.name != null ? p.name : p.type.label + "_" + p.stream.label();
     }
 
     /** The client network it is restricted to, or null. */
     public String from() {
-        return from == null ? null : from.toString();
+        return p.from == null ? null : p.from.toString();
     }
 
     /** Only the first this many connections or datagrams; 0 = no restriction. */
     public long first() {
-        return first;
+        return p.first;
     }
 
     /** Only every this many; 0 = each. */
     public long every() {
-        return every;
+        return p.every;
     }
 
     /** The seed, if one was given (otherwise each added fault draws its own). */
     public OptionalLong seed() {
-        return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+        return p.seed == null ? OptionalLong.empty() : OptionalLong.of(p.seed);
     }
 
     /**
@@ -355,39 +359,39 @@ public final class Fault {
      */
     public Map<String, Object> attributes() {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Attr a : type.attrs) {
-            Object v = values.get(a);
-            out.put(a.key, a.kind == Attr.Kind.DURATION ? (long) v / type.unitNanos(a) : v);
+        for (Attr a : p.type.attrs) {
+            Object v = p.values.get(a);
+            out.put(a.key, a.kind == Attr.Kind.DURATION ? (long) v / p.type.unitNanos(a) : v);
         }
         return Collections.unmodifiableMap(out);
     }
 
     FaultType kind() {
-        return type;
+        return p.type;
     }
 
     long nanos(Attr a) {
-        return (long) values.get(a);
+        return (long) p.values.get(a);
     }
 
     long count(Attr a) {
-        return (long) values.get(a);
+        return (long) p.values.get(a);
     }
 
     double probability(Attr a) {
-        return (double) values.get(a);
+        return (double) p.values.get(a);
     }
 
-    Cidr cidr() {
-        return from;
+    IpNetwork cidr() {
+        return p.from;
     }
 
     Long seedOrNull() {
-        return seed;
+        return p.seed;
     }
 
     Map<Attr, Object> values() {
-        return values;
+        return Collections.unmodifiableMap(p.values);
     }
 
     /** The fault as {@link #parse(String)} reads it, e.g. {@code latency,latency=200ms,jitter=0ms,stream=downstream}. */
@@ -401,14 +405,44 @@ public final class Fault {
         if (!(o instanceof Fault)) {
             return false;
         }
-        Fault f = (Fault) o;
-        return f.type == type && f.values.equals(values) && f.stream == stream && f.toxicity == toxicity
-                && Objects.equals(f.name, name) && Objects.equals(f.from, from) && f.first == first
-                && f.every == every && Objects.equals(f.seed, seed);
+        Parts q = ((Fault) o).p;
+        return q.type == p.type && q.values.equals(p.values) && q.stream == p.stream && q.toxicity == p.toxicity
+                && Objects.equals(q.name, p.name) && Objects.equals(q.from, p.from) && q.first == p.first
+                && q.every == p.every && Objects.equals(q.seed, p.seed);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, values, stream, toxicity, name, from, first, every, seed);
+        return Objects.hash(p.type, p.values, p.stream, p.toxicity, p.name, p.from, p.first, p.every, p.seed);
+    }
+
+    /** What a fault is made of: filled in by {@link #defaults} or a copy, then frozen in its fault. */
+    private static final class Parts {
+        final FaultType type;
+        final Map<Attr, Object> values;
+        Stream stream = Stream.DOWNSTREAM;
+        double toxicity = 1.0;
+        String name;
+        IpNetwork from;
+        long first;
+        long every;
+        Long seed;
+
+        Parts(FaultType type) {
+            this.type = type;
+            this.values = new EnumMap<>(Attr.class);
+        }
+
+        Parts(Parts o) {
+            type = o.type;
+            values = new EnumMap<>(o.values);
+            stream = o.stream;
+            toxicity = o.toxicity;
+            name = o.name;
+            from = o.from;
+            first = o.first;
+            every = o.every;
+            seed = o.seed;
+        }
     }
 }

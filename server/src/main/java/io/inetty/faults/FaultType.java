@@ -1,7 +1,7 @@
 package io.inetty.faults;
 
-
 import io.inetty.server.Transport;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,7 @@ enum FaultType {
 
     static final long MILLIS = 1_000_000L;
     static final long MICROS = 1_000L;
+    private static final Map<String, FaultType> BY_LABEL = Arrays.stream(values()).collect(Collectors.toMap(t -> t.label, t -> t));
 
     final String label;
     final Set<Transport> transports;
@@ -44,12 +45,11 @@ enum FaultType {
 
     /** The type called {@code label}; {@code IllegalArgumentException} listing every type otherwise. */
     static FaultType of(String label) {
-        for (FaultType t : values()) {
-            if (t.label.equals(label)) {
-                return t;
-            }
+        FaultType t = BY_LABEL.get(label);
+        if (t == null) {
+            throw new IllegalArgumentException("type: '" + label + "' (expected: one of " + labels() + ")");
         }
-        throw new IllegalArgumentException("type: '" + label + "' (expected: one of " + labels() + ")");
+        return t;
     }
 
     static String labels() {

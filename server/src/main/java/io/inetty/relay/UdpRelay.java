@@ -100,12 +100,10 @@ final class UdpRelay extends ChannelInboundHandlerAdapter {
         mappings.values().remove(m);
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        closeAll();
-        ctx.fireChannelInactive();
-    }
-
+    /**
+     * Stops what {@link #handlerAdded} started and closes every mapping: when the stage is removed, and so when the
+     * socket closes (Netty removes every stage of a closed channel once it is deregistered).
+     */
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
         closeAll();

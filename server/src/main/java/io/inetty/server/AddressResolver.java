@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,16 +72,23 @@ final class AddressResolver {
 
     /** {@code 127.0.0.1} and, where the host has it, {@code ::1}: the embedded server's default. */
     static List<InetAddress> loopback(AddressFamily family) {
+        return ofFamily(family, IPV4_LOOPBACK, IPV6_LOOPBACK, AddressResolver::hasIpv6Loopback, "no ::1");
+    }
+
+    /**
+     * {@code v4} and, if {@code hasV6} (asked only when IPv6 is served), {@code v6}, as {@code family} allows; IPv6 only
+     * without IPv6 is an {@code IllegalArgumentException} saying the host has {@code missing}.
+     */
+    private static List<InetAddress> ofFamily(AddressFamily family, InetAddress v4, InetAddress v6, BooleanSupplier hasV6,
+                                              String missing) {
         List<InetAddress> out = new ArrayList<>(2);
         if (family != AddressFamily.IPV6) {
-            out.add(IPV4_LOOPBACK);
+            out.add(v4);
         }
-        if (family != AddressFamily.IPV4) {
-            if (hasIpv6Loopback()) {
-                out.add(IPV6_LOOPBACK);
-            } else if (family == AddressFamily.IPV6) {
-                throw new IllegalArgumentException("family: IPv6 only, but this host has no ::1");
-            }
+        if (family != AddressFamily.IPV4 && hasV6.getAsBoolean()) {
+            out.add(v6);
+        } else if (family == AddressFamily.IPV6) {
+            throw new IllegalArgumentException("family: IPv6 only, but this host has " + missing);
         }
         return out;
     }
@@ -108,18 +116,9 @@ final class AddressResolver {
 
     /** The passive wildcards of the families this host has: {@code 0.0.0.0} and {@code ::}. */
     static List<InetAddress> wildcards(AddressFamily family) {
-        List<InetAddress> out = new ArrayList<>(2);
-        if (family != AddressFamily.IPV6) {
-            out.add(IPV4_ANY);
-        }
-        if (family != AddressFamily.IPV4) {
-            if (hasIpv6()) {
-                out.add(IPV6_ANY);
-            } else if (family == AddressFamily.IPV6) {
-                throw new IllegalArgumentException("family: IPv6 only, but this host has no IPv6 address");
-            } else {
-                log.warn("IPv6 is not available on this host; serving IPv4 only");
-            }
+        List<InetAddress> out = ofFamily(family, IPV4_ANY, IPV6_ANY, AddressResolver::hasIpv6, "no IPv6 address");
+        if (family == AddressFamily.ANY && out.size() == 1) {
+            log.warn("IPv6 is not available on this host; serving IPv4 only");
         }
         return out;
     }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * Wildcard mode's UDP follows the host's addresses: every {@link #INTERVAL_MILLIS} it lists the local unicast
  * addresses again, binds every UDP binding on an address that appeared (an IPv6 address out of duplicate address
  * detection, an address added later) at the binding's port, and closes the sockets of an address that is gone.
+ * Sockets another process bound ({@link BindingOptions#SOCKETS}) are left as they are.
  * Runs on its own thread, since binding waits; {@link #close()} stops and joins it.
  */
 final class AddressWatcher implements AutoCloseable {
@@ -44,7 +45,7 @@ final class AddressWatcher implements AutoCloseable {
         this.endpoints = endpoints;
         this.scan = scan;
         for (Endpoint e : endpoints) {
-            if (e.transport() == Transport.UDP) {
+            if (follows(e)) {
                 served.add(e.address().getAddress());
                 ports.put(e.binding(), e.port());
             }
@@ -112,7 +113,12 @@ final class AddressWatcher implements AutoCloseable {
     }
 
     private static boolean isUdpOn(Endpoint e, InetAddress address) {
-        return e.transport() == Transport.UDP && e.address().getAddress().equals(address);
+        return follows(e) && e.address().getAddress().equals(address);
+    }
+
+    /** Whether {@code e} is a UDP socket this watcher keeps on the host's addresses (not one another process bound). */
+    static boolean follows(Endpoint e) {
+        return e.transport() == Transport.UDP && !e.options().has(BindingOptions.SOCKETS);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Classifies a failed bind by the system's error and turns it into a {@link BindFailureException} with a hint. */
 final class BindFailure {
@@ -17,6 +18,12 @@ final class BindFailure {
     private static final int EACCES = 13;
     private static final int EADDRINUSE = 98;
     private static final int EADDRNOTAVAIL = 99;
+    /** What each errno a bind fails with means. */
+    private static final Map<Integer, BindFailureException.Kind> BY_ERRNO = Map.of(
+            EADDRINUSE, BindFailureException.Kind.ADDRESS_IN_USE,
+            EADDRNOTAVAIL, BindFailureException.Kind.ADDRESS_NOT_AVAILABLE,
+            EACCES, BindFailureException.Kind.PERMISSION,
+            EPERM, BindFailureException.Kind.PERMISSION);
     /** Bit of CAP_NET_BIND_SERVICE in /proc/self/status CapEff. */
     private static final int CAP_NET_BIND_SERVICE = 10;
 
@@ -39,17 +46,8 @@ final class BindFailure {
     /** The kind of failure: the errno of a native transport; for the JDK's {@link BindException}, the host's state. */
     static BindFailureException.Kind kind(InetSocketAddress address, Throwable cause) {
         if (cause instanceof Errors.NativeIoException) {
-            switch (-((Errors.NativeIoException) cause).expectedErr()) {
-                case EADDRINUSE:
-                    return BindFailureException.Kind.ADDRESS_IN_USE;
-                case EADDRNOTAVAIL:
-                    return BindFailureException.Kind.ADDRESS_NOT_AVAILABLE;
-                case EACCES:
-                case EPERM:
-                    return BindFailureException.Kind.PERMISSION;
-                default:
-                    return BindFailureException.Kind.OTHER;
-            }
+            int errno = -((Errors.NativeIoException) cause).expectedErr();
+            return BY_ERRNO.getOrDefault(errno, BindFailureException.Kind.OTHER);
         }
         if (cause instanceof BindException) {
             // The JDK maps EADDRINUSE, EADDRNOTAVAIL and EACCES all to BindException, without the errno.

@@ -5,11 +5,14 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetAddress;
@@ -24,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds one channel per (address, binding), or one per event loop with SO_REUSEPORT; on any failure closes
- * what it bound and throws. Each channel's pipeline is built by {@link Pipelines}.
+ * Binds one channel per (address, binding), or one per event loop with SO_REUSEPORT, or serves the sockets
+ * another process bound ({@link BindingOptions#SOCKETS}); on any failure closes what it opened and throws. Each channel's pipeline is built by {@link Pipelines}.
  */
 final class Binder {
     private static final Logger log = LoggerFactory.getLogger(Binder.class);
@@ -132,11 +135,15 @@ final class Binder {
 
     private List<Endpoint> bindGroups(List<ServiceBinding> bindings, List<InetAddress> addresses) {
         Map<String, List<ServiceBinding>> groups = new LinkedHashMap<>();
+        List<Endpoint> endpoints = new ArrayList<>();
         for (ServiceBinding b : bindings) {
+            if (b.options().has(BindingOptions.SOCKETS)) {
+                adopt(b, endpoints);
+                continue;
+            }
             String group = b.service().name() + (b.options().has(BindingOptions.LABEL) ? "/" + b.label() : "");
             groups.computeIfAbsent(group, s -> new ArrayList<>()).add(b);
         }
-        List<Endpoint> endpoints = new ArrayList<>();
         for (List<ServiceBinding> group : groups.values()) {
             List<ServiceBinding> ephemeral = new ArrayList<>();
             for (ServiceBinding b : group) {
@@ -247,9 +254,14 @@ final class Binder {
             throw BindFailure.of(b.service().name(), b.transport(), target, f.cause());
         }
         Endpoint endpoint = new Endpoint(b, (InetSocketAddress) f.channel().localAddress());
-        sockets.computeIfAbsent(b, k -> new CopyOnWriteArrayList<>()).addAll(opened.subList(before, opened.size()));
-        if (b.transport() == Transport.UDP) {
-            List<Channel> mine = List.copyOf(opened.subList(before, opened.size()));
+        track(endpoint, List.copyOf(opened.subList(before, opened.size())));
+        return endpoint;
+    }
+
+    /** Remembers the sockets of {@code endpoint}; a UDP socket gets its stages, then starts reading. */
+    private void track(Endpoint endpoint, List<Channel> mine) {
+        sockets.computeIfAbsent(endpoint.binding(), k -> new CopyOnWriteArrayList<>()).addAll(mine);
+        if (endpoint.transport() == Transport.UDP) {
             for (Channel ch : mine) {
                 ch.eventLoop().submit(() -> {
                     pipelines.udp(endpoint, ch);
@@ -258,7 +270,35 @@ final class Binder {
             }
             udpSockets.put(endpoint, mine);
         }
-        return endpoint;
+    }
+
+    /**
+     * Serves the sockets another process opened for {@code b} ({@link BindingOptions#SOCKETS}): each is registered
+     * on a loop of the group instead of bound, and its address is read from it. A TCP listener's connections are
+     * spread over the whole group; a UDP socket is served by one loop.
+     */
+    private void adopt(ServiceBinding b, List<Endpoint> out) {
+        if (config.transport() == IoTransport.AUTO) {
+            IoTransport.EPOLL.resolve(); // AUTO fell back from epoll: say why
+        }
+        io.requireEpoll();
+        InheritedSockets inherited = b.options().get(BindingOptions.SOCKETS);
+        inherited.check(b);
+        for (int fd : inherited.fds()) {
+            AbstractBootstrap<?, ?> bootstrap = b.transport() == Transport.UDP
+                    ? udp(io.inheritedDatagramChannel(fd), group) : tcp(b, io.inheritedServerChannel(fd), group);
+            ChannelFuture f = bootstrap.register().awaitUninterruptibly();
+            if (f.isSuccess()) {
+                listeners.add(f.channel());
+            }
+            if (!f.isSuccess() || !f.channel().isActive()) {
+                throw new IllegalArgumentException("sockets: fd " + fd + " of " + b.service().name() + "/" + b.label()
+                        + " cannot be served: " + (f.isSuccess() ? "not active" : f.cause()));
+            }
+            Endpoint endpoint = new Endpoint(b, (InetSocketAddress) f.channel().localAddress());
+            track(endpoint, List.of(f.channel()));
+            out.add(endpoint);
+        }
     }
 
     /**
@@ -299,7 +339,8 @@ final class Binder {
                                               boolean reusePort) {
         boolean v6only = !AddressResolver.isIpv4(address) && io.supportsV6Only()
                 && !(b.transport() == Transport.TCP && tcpDualStack);
-        AbstractBootstrap<?, ?> bootstrap = b.transport() == Transport.UDP ? udp(b, address, loops) : tcp(b, address, loops);
+        AbstractBootstrap<?, ?> bootstrap = b.transport() == Transport.UDP ? udp(io.datagramChannel(address), loops)
+                : tcp(b, io.serverChannel(address), loops);
         if (v6only) {
             bootstrap.option(IoTransport.IPV6_V6ONLY, 1);
         }
@@ -309,10 +350,10 @@ final class Binder {
         return bootstrap;
     }
 
-    private Bootstrap udp(ServiceBinding b, InetAddress address, EventLoopGroup loops) {
+    private Bootstrap udp(ChannelFactory<DatagramChannel> channels, EventLoopGroup loops) {
         Bootstrap udp = new Bootstrap()
                 .group(loops)
-                .channelFactory(io.datagramChannel(address))
+                .channelFactory(channels)
                 .option(ChannelOption.AUTO_READ, false)
                 // The stages are added once the socket is bound (see bindAt), then reads start.
                 .handler(new ChannelInitializer<Channel>() {
@@ -324,10 +365,10 @@ final class Binder {
         return udp;
     }
 
-    private ServerBootstrap tcp(ServiceBinding b, InetAddress address, EventLoopGroup loops) {
+    private ServerBootstrap tcp(ServiceBinding b, ChannelFactory<ServerSocketChannel> channels, EventLoopGroup loops) {
         return new ServerBootstrap()
                 .group(loops, loops)
-                .channelFactory(io.serverChannel(address))
+                .channelFactory(channels)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Per-binding options, immutable: typed values under {@link Key}s that features define (TLS, PROXY), the
- * way Netty's {@code ChannelOption}s are. The engine reads only {@link #LABEL}; a feature's
+ * way Netty's {@code ChannelOption}s are. The engine reads only {@link #LABEL} and {@link #SOCKETS}; a feature's
  * {@link PipelineContributor} reads its own keys from the binding's {@link Endpoint}.
  */
 public final class BindingOptions {
@@ -20,6 +20,12 @@ public final class BindingOptions {
      * Bindings of one service with the same label share an ephemeral port.
      */
     public static final Key<String> LABEL = Key.of("label", String.class);
+
+    /**
+     * Sockets opened by another process (e.g. a service manager's socket activation) that the binding serves
+     * instead of binding its own; the binding's port is then read from them (give port 0).
+     */
+    public static final Key<InheritedSockets> SOCKETS = Key.of("sockets", InheritedSockets.class);
 
     private final Map<Key<?>, Object> values;
 

@@ -122,20 +122,19 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             ReferenceCountUtil.release(msg);
             return;
         }
-        long max = shared.limits().maxSessionBytes();
         int n = size(msg);
-        if (max > 0 && bytesIn + n >= max) {
-            // Pass on exactly what the limit allows, then end.
-            Object part = truncate(msg, (int) (max - bytesIn));
-            count(Counters.BYTES_IN, size(part));
-            if (part != null) {
-                ctx.fireChannelRead(part);
-            }
-            finish(ctx, CloseReason.SESSION_LIMIT);
+        long left = leftBeforeLimit(bytesIn, n);
+        if (left < 0) {
+            count(Counters.BYTES_IN, n);
+            ctx.fireChannelRead(msg);
             return;
         }
-        count(Counters.BYTES_IN, n);
-        ctx.fireChannelRead(msg);
+        // Pass on exactly what the limit allows, then end.
+        Object part = lastPart(msg, left, Counters.BYTES_IN);
+        if (part != null) {
+            ctx.fireChannelRead(part);
+        }
+        finish(ctx, CloseReason.SESSION_LIMIT);
     }
 
     @Override
@@ -148,18 +147,30 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             }
             return;
         }
-        long max = shared.limits().maxSessionBytes();
         int n = size(msg);
-        if (max > 0 && bytesOut + n >= max) {
-            // The peer gets exactly the limit: the last write is cut to what is left.
-            Object part = truncate(msg, (int) (max - bytesOut));
-            count(Counters.BYTES_OUT, size(part));
-            ctx.write(part == null ? Unpooled.EMPTY_BUFFER : part, promise);
-            finish(ctx, CloseReason.SESSION_LIMIT);
+        long left = leftBeforeLimit(bytesOut, n);
+        if (left < 0) {
+            count(Counters.BYTES_OUT, n);
+            ctx.write(msg, promise);
             return;
         }
-        count(Counters.BYTES_OUT, n);
-        ctx.write(msg, promise);
+        // The peer gets exactly the limit: the last write is cut to what is left.
+        Object part = lastPart(msg, left, Counters.BYTES_OUT);
+        ctx.write(part == null ? Unpooled.EMPTY_BUFFER : part, promise);
+        finish(ctx, CloseReason.SESSION_LIMIT);
+    }
+
+    /** Bytes one way may still carry if {@code n} more after {@code sofar} reach the session byte limit; else -1. */
+    private long leftBeforeLimit(long sofar, int n) {
+        long max = shared.limits().maxSessionBytes();
+        return max > 0 && sofar + n >= max ? max - sofar : -1;
+    }
+
+    /** The first {@code left} bytes of {@code msg} (null if none), counted under {@code counter}. */
+    private Object lastPart(Object msg, long left, int counter) {
+        Object part = truncate(msg, (int) left);
+        count(counter, size(part));
+        return part;
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class InettyServer implements AutoCloseable {
             Pipelines pipelines = new Pipelines(config, accepted, metrics, udp);
             Binder binder = new Binder(config, io, group, listeners, pipelines);
             List<Endpoint> endpoints = new CopyOnWriteArrayList<>(binder.bindAll());
-            AddressWatcher watcher = binder.followsAddresses() && endpoints.stream().anyMatch(e -> e.transport() == Transport.UDP)
+            AddressWatcher watcher = binder.followsAddresses() && endpoints.stream().anyMatch(AddressWatcher::follows)
                     ? new AddressWatcher(binder, endpoints, () -> AddressResolver.localUnicast(config.family()),
                             AddressWatcher.INTERVAL_MILLIS)
                     : null;

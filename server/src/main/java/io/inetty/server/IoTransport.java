@@ -162,6 +162,48 @@ public enum IoTransport {
         }
     }
 
+    /**
+     * Channels that serve the listening TCP socket {@code fd} another process opened ({@link InheritedSockets}), e.g.
+     * for a feature that serves on the server's loops (an admin endpoint passed by socket activation): checks that it
+     * is one and puts it in non-blocking mode. Register the channel instead of binding it. Epoll only; throws
+     * {@code IllegalArgumentException} naming the descriptor.
+     */
+    public ChannelFactory<ServerSocketChannel> inheritedServerChannel(int fd) {
+        requireEpoll();
+        prepare(fd, Transport.TCP);
+        // This constructor marks the channel active when SO_ERROR is 0, so registering it starts the accepts (a
+        // channel that never becomes active never reads: netty PR #13877, the domain-socket variant of this trap).
+        return () -> new EpollServerSocketChannel(fd);
+    }
+
+    /** Channels that serve the bound UDP socket {@code fd} another process opened; epoll only. */
+    ChannelFactory<DatagramChannel> inheritedDatagramChannel(int fd) {
+        requireEpoll();
+        prepare(fd, Transport.UDP);
+        return () -> new EpollDatagramChannel(fd);
+    }
+
+    /** Checks the socket's transport, and makes it non-blocking (an activator may pass a blocking one). */
+    private static void prepare(int fd, Transport expected) {
+        Transport actual = InheritedSockets.transportOf(fd);
+        if (actual != expected) {
+            throw new IllegalArgumentException("sockets: fd " + fd + " is a " + actual.label() + " socket (expected: "
+                    + expected.label() + ")");
+        }
+        try {
+            NonBlocking.set(fd);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("sockets: fd " + fd + " cannot be made non-blocking: " + e.getMessage(), e);
+        }
+    }
+
+    void requireEpoll() {
+        if (this != EPOLL) {
+            throw new IllegalArgumentException("transport: " + label()
+                    + " cannot serve inherited sockets (expected: epoll, the default where it runs)");
+        }
+    }
+
     /** Whether one IPv6 socket can be restricted to IPv6 so that {@code 0.0.0.0} and {@code ::} share a port. */
     boolean supportsV6Only() {
         return this != NIO;

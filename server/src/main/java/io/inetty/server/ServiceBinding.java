@@ -21,6 +21,10 @@ public final class ServiceBinding {
             throw new IllegalArgumentException(
                     "transport: " + transport.label() + " (" + service.name() + " speaks " + service.transports() + ")");
         }
+        if (port != 0 && options.has(BindingOptions.SOCKETS)) {
+            throw new IllegalArgumentException("port: " + port + " with inherited sockets (expected: 0, the port is"
+                    + " read from the sockets)");
+        }
     }
 
     /** {@code service} on {@code transport} at {@code port}, with no option. */

@@ -24,6 +24,8 @@
  * In its own package beside this one, using only public types: a {@link io.inetty.server.PipelineContributor} for
  * stages, {@link io.inetty.server.BindingOptions} keys for per-binding settings, {@link io.inetty.server.RealPeer}
  * and {@link io.inetty.server.ProxiedDatagram} to report a proxied client, {@link io.inetty.server.OutputShutdown}
- * to end a wrapped stream, {@link io.inetty.server.Metrics#snapshot()} to export counters.
+ * to end a wrapped stream, {@link io.inetty.server.Metrics#snapshot()} to export counters,
+ * {@link io.inetty.server.BindingOptions#SOCKETS} ({@link io.inetty.server.InheritedSockets}) to serve sockets a
+ * service manager opened instead of binding.
  */
 package io.inetty.server;

@@ -1,5 +1,7 @@
 package io.inetty.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.inetty.server.InetEmbeddedChannel;
 import io.inetty.server.Transport;
 import io.netty.buffer.ByteBuf;
@@ -53,6 +55,22 @@ final class FaultChannel extends InetEmbeddedChannel {
         ticker.advance(millis, TimeUnit.MILLISECONDS);
         runScheduledPendingTasks();
         runPendingTasks();
+    }
+
+    /** Asserts nothing is written out until {@code millis} have passed; returns what is written out then. */
+    byte[] outAfter(long millis) {
+        advance(millis - 1);
+        assertThat(out()).as("written out before %d ms", millis).isEmpty();
+        advance(1);
+        return out();
+    }
+
+    /** Asserts no datagram is sent until {@code millis} have passed; returns those sent then. */
+    List<byte[]> datagramsAfter(long millis) {
+        advance(millis - 1);
+        assertThat(datagramsOut()).as("sent before %d ms", millis).isEmpty();
+        advance(1);
+        return datagramsOut();
     }
 
     /** Every byte written out so far (buffers are released). */

@@ -11,6 +11,7 @@ import io.inetty.server.DropReason;
 import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
 import io.inetty.server.Limits;
+import io.inetty.server.Net;
 import io.inetty.server.ServiceStats;
 import io.inetty.server.TestServices;
 import io.inetty.server.Transport;
@@ -20,11 +21,9 @@ import io.inetty.tls.TlsOptions;
 import io.netty.handler.codec.haproxy.HAProxyProxiedProtocol;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -151,27 +150,15 @@ class ProxyProtocolServerTest {
              DatagramSocket proxy = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
             proxy.setSoTimeout(300);
             proxy.connect(new InetSocketAddress("127.0.0.1", server.port("echo", Transport.UDP)));
-            assertThat(roundTrip(proxy, Headers.concat(Headers.v2(HAProxyProxiedProtocol.UDP4, CLIENT, 5353), "hi".getBytes(US_ASCII))))
+            assertThat(Net.exchangeAscii(proxy, Headers.concat(Headers.v2(HAProxyProxiedProtocol.UDP4, CLIENT, 5353), "hi".getBytes(US_ASCII))))
                     .isEqualTo("hi");
-            assertThat(roundTrip(proxy, Headers.concat(Headers.v2(HAProxyProxiedProtocol.UDP4, "198.51.100.9", 5353),
+            assertThat(Net.exchangeAscii(proxy, Headers.concat(Headers.v2(HAProxyProxiedProtocol.UDP4, "198.51.100.9", 5353),
                     "no".getBytes(US_ASCII)))).as("a denied client").isNull();
-            assertThat(roundTrip(proxy, "no header".getBytes(US_ASCII))).isNull();
+            assertThat(Net.exchangeAscii(proxy, "no header".getBytes(US_ASCII))).isNull();
             ServiceStats udp = server.metrics().snapshot().of("echo", Transport.UDP);
             assertThat(udp.dropped(DropReason.DENIED)).isEqualTo(1);
             assertThat(udp.dropped(DropReason.POLICY)).isEqualTo(1);
             assertThat(udp.datagramsIn()).isEqualTo(3);
-        }
-    }
-
-    private static String roundTrip(DatagramSocket s, byte[] payload) throws IOException {
-        s.send(new DatagramPacket(payload, payload.length));
-        byte[] buf = new byte[2048];
-        DatagramPacket reply = new DatagramPacket(buf, buf.length);
-        try {
-            s.receive(reply);
-            return new String(buf, 0, reply.getLength(), US_ASCII);
-        } catch (SocketTimeoutException e) {
-            return null;
         }
     }
 

@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The TCP relay on real sockets: forwarding, half-close both ways, backpressure, refused upstream, faults. */
 class TcpRelayTest {
@@ -87,30 +89,23 @@ class TcpRelayTest {
         }
     }
 
-    @Test
-    void halfCloseOfTheClientReachesTheUpstreamAndTheRepliesStillComeBack() throws Exception {
+    /** Either side's half-close reaches the other, which may still send: the relay carries both directions' ends. */
+    @ParameterizedTest(name = "the {0} half-closes first")
+    @CsvSource({"client, request, reply", "upstream, banner, late"})
+    void aHalfCloseReachesTheOtherSideWhichMayStillSend(String first, String sent, String answer) throws Exception {
         int port = relayTo(upstreamAddress(), null);
         try (Socket client = connect(V4_LOOPBACK, port); Socket up = accept()) {
-            client.getOutputStream().write(ascii("request"));
-            client.shutdownOutput();
-            assertThat(readToEof(up.getInputStream())).as("the upstream reads the request, then EOF").isEqualTo(ascii("request"));
-            up.getOutputStream().write(ascii("reply"));
-            up.shutdownOutput();
-            assertThat(readToEof(client.getInputStream())).isEqualTo(ascii("reply"));
+            boolean clientFirst = first.equals("client");
+            sendThenHalfClose(clientFirst ? client : up, sent, clientFirst ? up : client);
+            sendThenHalfClose(clientFirst ? up : client, answer, clientFirst ? client : up);
         }
     }
 
-    @Test
-    void halfCloseOfTheUpstreamReachesTheClientWhichMayStillSend() throws Exception {
-        int port = relayTo(upstreamAddress(), null);
-        try (Socket client = connect(V4_LOOPBACK, port); Socket up = accept()) {
-            up.getOutputStream().write(ascii("banner"));
-            up.shutdownOutput();
-            assertThat(readToEof(client.getInputStream())).isEqualTo(ascii("banner"));
-            client.getOutputStream().write(ascii("late"));
-            client.shutdownOutput();
-            assertThat(readToEof(up.getInputStream())).isEqualTo(ascii("late"));
-        }
+    /** {@code from} sends {@code text} and shuts its output down; {@code to} reads exactly that, then EOF. */
+    private static void sendThenHalfClose(Socket from, String text, Socket to) throws IOException {
+        from.getOutputStream().write(ascii(text));
+        from.shutdownOutput();
+        assertThat(readToEof(to.getInputStream())).as("'%s', then EOF", text).isEqualTo(ascii(text));
     }
 
     @Test

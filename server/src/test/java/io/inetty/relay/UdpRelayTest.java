@@ -7,12 +7,13 @@ import io.inetty.faults.Fault;
 import io.inetty.faults.Faults;
 import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
+import io.inetty.server.Net;
+import io.inetty.server.ServiceBinding;
 import io.inetty.server.TestServices;
 import io.inetty.server.Transport;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,16 +49,7 @@ class UdpRelayTest {
     }
 
     private static String exchange(DatagramSocket s, String text) throws IOException {
-        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        s.send(new DatagramPacket(b, b.length));
-        byte[] buf = new byte[2048];
-        DatagramPacket reply = new DatagramPacket(buf, buf.length);
-        try {
-            s.receive(reply);
-        } catch (SocketTimeoutException e) {
-            return null;
-        }
-        return new String(buf, 0, reply.getLength(), StandardCharsets.US_ASCII);
+        return Net.exchangeAscii(s, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -125,6 +117,29 @@ class UdpRelayTest {
         Thread.sleep(600);
         assertThat(exchange(c, "c")).isEqualTo("c");
         assertThat(ports).as("expired, then a new upstream socket").hasSize(2);
+    }
+
+    @Test
+    void closingTheRelaysSocketClosesItsMappings() throws Exception {
+        Set<Integer> ports = recordingUpstream();
+        ServiceBinding binding = ServiceBinding.of(Relay.udp("dns", "127.0.0.1:" + upstream.getLocalPort()), Transport.UDP, 0);
+        server = Inetty.builder().binding(binding).start();
+        assertThat(exchange(client(server.port("dns")), "a")).isEqualTo("a");
+        int mapping = ports.iterator().next();
+        server.close(binding, true);
+        // The mapping's upstream socket is closed with the relay's socket: its port can be bound again.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            try {
+                Net.assertUdpBindable(V4_LOOPBACK, mapping);
+                return;
+            } catch (AssertionError stillBound) {
+                if (System.nanoTime() > deadline) {
+                    throw stillBound;
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 
     @Test

@@ -11,15 +11,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** A failed bind stops the start, names what failed and why, and leaves nothing bound. */
 @Timeout(60)
 class AllOrNothingBindTest {
 
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void tcpPortInUseFailsTheWholeStart(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         int first = Net.freePort();
@@ -45,8 +42,7 @@ class AllOrNothingBindTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void udpPortInUseFailsTheWholeStart(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         int first = Net.freePort();
@@ -87,8 +83,7 @@ class AllOrNothingBindTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void addressNotOnThisHost(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         int first = Net.freePort();

@@ -2,10 +2,6 @@ package io.inetty.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -13,9 +9,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,44 +18,34 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class LimitsSocketTest {
 
-    /** Greets each connection with one byte and keeps it open; echoes UDP. */
-    static final class Hello implements Service {
-        @Sharable
-        static final class Greeter extends ChannelInboundHandlerAdapter {
-            @Override
-            public void channelActive(ChannelHandlerContext ctx) {
-                ctx.writeAndFlush(ctx.alloc().buffer(1).writeByte('!'));
-            }
-        }
+    private static final int GREETING = '!';
+    private static final int EOF = -1;
 
-        @Override
-        public String name() {
-            return "hello";
-        }
+    /** The clients' sockets, open until the test ends (an open connection holds its slot). */
+    private final List<Socket> clients = new ArrayList<>();
 
-        @Override
-        public int defaultPort() {
-            return 0;
-        }
-
-        @Override
-        public Set<Transport> transports() {
-            return EnumSet.of(Transport.TCP);
-        }
-
-        @Override
-        public void configureTcp(ChannelPipeline pipeline) {
-            pipeline.addLast(Stages.HANDLER, new Greeter());
-        }
-
-        @Override
-        public void configureUdp(ChannelPipeline pipeline) {
-            throw new UnsupportedOperationException();
+    @AfterEach
+    void closeClients() throws IOException {
+        for (Socket s : clients) {
+            s.close();
         }
     }
 
+    /** Greets each connection with one byte and keeps it open. */
     private static InettyServer start(Limits limits, AccessPolicy access) {
-        return Inetty.builder().bind("127.0.0.1").service(new Hello(), 0).threads(1).limits(limits).access(access).start();
+        return Inetty.builder().bind("127.0.0.1").service(TestServices.greeter("hello", "!"), 0).threads(1)
+                .limits(limits).access(access).start();
+    }
+
+    /** Connects to the server once from each of {@code sources} in turn, keeping the connections; their first bytes. */
+    private List<Integer> firstBytes(InettyServer server, String... sources) throws IOException {
+        List<Integer> got = new ArrayList<>();
+        for (String source : sources) {
+            Socket s = new Socket();
+            clients.add(s);
+            got.add(firstByte(s, source, server.port("hello")));
+        }
+        return got;
     }
 
     /** Connects from {@code source} and returns the first byte, or -1 at EOF. */
@@ -80,33 +65,23 @@ class LimitsSocketTest {
 
     @Test
     void totalLimitRefusesTheNextConnection() throws Exception {
-        try (InettyServer server = start(Limits.builder().maxConnections(2).build(), AccessPolicy.OPEN);
-             Socket a = new Socket(); Socket b = new Socket(); Socket c = new Socket()) {
-            int port = server.port("hello");
-            assertThat(firstByte(a, "127.0.0.1", port)).isEqualTo('!');
-            assertThat(firstByte(b, "127.0.0.1", port)).isEqualTo('!');
-            assertThat(firstByte(c, "127.0.0.1", port)).isEqualTo(-1);
+        try (InettyServer server = start(Limits.builder().maxConnections(2).build(), AccessPolicy.OPEN)) {
+            assertThat(firstBytes(server, "127.0.0.1", "127.0.0.1", "127.0.0.1")).containsExactly(GREETING, GREETING, EOF);
             assertThat(server.metrics().count(CloseReason.MAX_CONNECTIONS)).isEqualTo(1);
-            a.close();
+            clients.get(0).close();
             // The slot frees once the server has seen the close.
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (server.metrics().openConnections() > 1 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
-            try (Socket d = new Socket()) {
-                assertThat(firstByte(d, "127.0.0.1", port)).isEqualTo('!');
-            }
+            assertThat(firstBytes(server, "127.0.0.1")).containsExactly(GREETING);
         }
     }
 
     @Test
     void perAddressLimitCountsEachSourceApart() throws Exception {
-        try (InettyServer server = start(Limits.builder().maxConnectionsPerIp(1).build(), AccessPolicy.OPEN);
-             Socket a = new Socket(); Socket b = new Socket(); Socket c = new Socket()) {
-            int port = server.port("hello");
-            assertThat(firstByte(a, "127.0.0.1", port)).isEqualTo('!');
-            assertThat(firstByte(b, "127.0.0.1", port)).isEqualTo(-1);
-            assertThat(firstByte(c, "127.0.0.2", port)).isEqualTo('!');
+        try (InettyServer server = start(Limits.builder().maxConnectionsPerIp(1).build(), AccessPolicy.OPEN)) {
+            assertThat(firstBytes(server, "127.0.0.1", "127.0.0.1", "127.0.0.2")).containsExactly(GREETING, EOF, GREETING);
             assertThat(server.metrics().count(CloseReason.MAX_CONNECTIONS_PER_IP)).isEqualTo(1);
         }
     }
@@ -132,23 +107,18 @@ class LimitsSocketTest {
 
     @Test
     void denyAndAllowBySourceAddress() throws Exception {
-        try (InettyServer server = start(Limits.NONE, AccessPolicy.of(List.of("127.0.0.0/8"), List.of("127.0.0.2")));
-             Socket a = new Socket(); Socket b = new Socket()) {
-            int port = server.port("hello");
-            assertThat(firstByte(a, "127.0.0.1", port)).isEqualTo('!');
-            assertThat(firstByte(b, "127.0.0.2", port)).isEqualTo(-1);
+        try (InettyServer server = start(Limits.NONE, AccessPolicy.of(List.of("127.0.0.0/8"), List.of("127.0.0.2")))) {
+            assertThat(firstBytes(server, "127.0.0.1", "127.0.0.2")).containsExactly(GREETING, EOF);
             assertThat(server.metrics().count(CloseReason.DENIED)).isEqualTo(1);
         }
     }
 
     @Test
     void idleTimeoutCloses() throws Exception {
-        try (InettyServer server = start(Limits.builder().idleTimeout(Duration.ofMillis(200)).build(), AccessPolicy.OPEN);
-             Socket a = new Socket()) {
-            int port = server.port("hello");
-            assertThat(firstByte(a, "127.0.0.1", port)).isEqualTo('!');
+        try (InettyServer server = start(Limits.builder().idleTimeout(Duration.ofMillis(200)).build(), AccessPolicy.OPEN)) {
+            assertThat(firstBytes(server, "127.0.0.1")).containsExactly(GREETING);
             long t0 = System.nanoTime();
-            assertThat(a.getInputStream().read()).isEqualTo(-1);
+            assertThat(clients.get(0).getInputStream().read()).isEqualTo(-1);
             assertThat((System.nanoTime() - t0) / 1e6).isGreaterThanOrEqualTo(150);
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (server.metrics().count(CloseReason.IDLE) == 0 && System.nanoTime() < deadline) {

@@ -86,19 +86,37 @@ public final class Net {
             s.connect(address, port);
             byte[] sent = ("datagram to " + address.getHostAddress() + " " + System.nanoTime())
                     .getBytes(StandardCharsets.US_ASCII);
-            s.send(new DatagramPacket(sent, sent.length));
-            byte[] buf = new byte[2048];
-            DatagramPacket reply = new DatagramPacket(buf, buf.length);
-            try {
-                s.receive(reply);
-            } catch (SocketTimeoutException e) {
+            DatagramPacket reply = exchange(s, sent);
+            if (reply == null) {
                 fail("no UDP reply from " + address.getHostAddress() + ":" + port + " within " + TIMEOUT_MS + " ms"
                         + " (a connected socket drops replies from another source address)");
             }
-            assertThat(Arrays.copyOf(buf, reply.getLength())).isEqualTo(sent);
+            assertThat(Arrays.copyOf(reply.getData(), reply.getLength())).isEqualTo(sent);
             assertThat(reply.getAddress()).isEqualTo(address);
             assertThat(reply.getPort()).isEqualTo(port);
         }
+    }
+
+    /**
+     * Sends {@code request} on the connected socket {@code s} and returns the reply (up to 2 KiB), or null when none
+     * came within the socket's timeout; as {@code s} is connected, a reply can only come from its peer.
+     */
+    public static DatagramPacket exchange(DatagramSocket s, byte[] request) throws IOException {
+        s.send(new DatagramPacket(request, request.length));
+        byte[] buf = new byte[2048];
+        DatagramPacket reply = new DatagramPacket(buf, buf.length);
+        try {
+            s.receive(reply);
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        return reply;
+    }
+
+    /** {@link #exchange} with a US-ASCII reply, or null. */
+    public static String exchangeAscii(DatagramSocket s, byte[] request) throws IOException {
+        DatagramPacket reply = exchange(s, request);
+        return reply == null ? null : new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
     }
 
     /** Reads exactly {@code n} bytes or fails (EOF or timeout). */

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.uring.IoUring;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Starting a server on real sockets, reading back its endpoints and talking to it over TCP and UDP. */
@@ -24,8 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ServeTest {
     private static final Service ECHO = TestServices.echo("echo");
 
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void explicitHostsShareOnePortAcrossTransportsAndFamilies(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         try (InettyServer server = Inetty.builder().bind("127.0.0.1").bind("::1").service(ECHO, 0)
@@ -82,8 +84,7 @@ class ServeTest {
     }
 
     /** Each UDP reply must leave from the address its request was sent to (a connected client checks it). */
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void udpReplyLeavesFromTheAddressTheRequestWasSentTo(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         try (InettyServer server = Inetty.builder().bind("127.0.0.1").bind("127.0.0.2")
@@ -96,8 +97,7 @@ class ServeTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void wildcardModeUdpAnswersFromEachLocalAddress(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, Transport.UDP, 0)
@@ -176,39 +176,25 @@ class ServeTest {
         Net.udpEchoConnected(V6_LOOPBACK, port);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "NIO"})
-    void wildcardModeIpv4Only(IoTransport transport) throws Exception {
+    /** -4 or -6 in wildcard mode: one family's wildcard and addresses only; the other family is not served. */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"IPV4, EPOLL", "IPV4, NIO", "IPV6, EPOLL", "IPV6, IO_URING"})
+    void wildcardModeOneFamilyOnly(AddressFamily family, IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
-        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, 0).family(AddressFamily.IPV4)
+        boolean v4 = family == AddressFamily.IPV4;
+        InetAddress served = v4 ? V4_LOOPBACK : V6_LOOPBACK;
+        InetAddress other = v4 ? V6_LOOPBACK : V4_LOOPBACK;
+        Class<?> kind = v4 ? Inet4Address.class : Inet6Address.class;
+        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, 0).family(family)
                 .transport(transport).threads(1).start()) {
             int port = server.port("echo");
             assertThat(server.endpoints()).filteredOn(e -> e.transport() == Transport.TCP)
-                    .extracting(Endpoint::address).containsExactly(new InetSocketAddress(V4_ANY, port));
-            assertThat(server.endpoints()).extracting(Endpoint::address)
-                    .allMatch(a -> a.getAddress() instanceof java.net.Inet4Address);
-            Net.tcpEcho(V4_LOOPBACK, port);
-            Net.udpEchoConnected(V4_LOOPBACK, port);
-            assertThatThrownBy(() -> Net.connect(V6_LOOPBACK, port).close())
-                    .as("-4 must not serve IPv6").isInstanceOf(java.net.ConnectException.class);
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING"})
-    void wildcardModeIpv6Only(IoTransport transport) throws Exception {
-        Net.assumeAvailable(transport);
-        try (InettyServer server = Inetty.builder().bindWildcard().service(ECHO, 0).family(AddressFamily.IPV6)
-                .transport(transport).threads(1).start()) {
-            int port = server.port("echo");
-            assertThat(server.endpoints()).filteredOn(e -> e.transport() == Transport.TCP)
-                    .extracting(Endpoint::address).containsExactly(new InetSocketAddress(V6_ANY, port));
-            assertThat(server.endpoints()).extracting(Endpoint::address)
-                    .allMatch(a -> a.getAddress() instanceof java.net.Inet6Address);
-            Net.tcpEcho(V6_LOOPBACK, port);
-            Net.udpEchoConnected(V6_LOOPBACK, port);
-            assertThatThrownBy(() -> Net.connect(V4_LOOPBACK, port).close())
-                    .as("-6 must not serve IPv4").isInstanceOf(java.net.ConnectException.class);
+                    .extracting(Endpoint::address).containsExactly(new InetSocketAddress(v4 ? V4_ANY : V6_ANY, port));
+            assertThat(server.endpoints()).extracting(Endpoint::address).allMatch(a -> kind.isInstance(a.getAddress()));
+            Net.tcpEcho(served, port);
+            Net.udpEchoConnected(served, port);
+            assertThatThrownBy(() -> Net.connect(other, port).close())
+                    .as(v4 ? "-4 must not serve IPv6" : "-6 must not serve IPv4").isInstanceOf(java.net.ConnectException.class);
         }
     }
 

@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Stopping: ports released at once, connections drained (data first, then EOF) or force-closed. */
 @Timeout(60)
@@ -36,8 +34,7 @@ class StopTest {
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void everyPortIsBindableRightAfterClose(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         InettyServer server = Inetty.builder().bind("127.0.0.1").bind("::1")
@@ -100,8 +97,7 @@ class StopTest {
     }
 
     /** Mid-conversation: stop sends EOF after what was written; the client closes; stop does not wait the timeout. */
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void clientMidConversationGetsEofAndStopEndsWhenItCloses(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         InettyServer server = Inetty.builder().bind("127.0.0.1").service(TestServices.echo("echo"), Transport.TCP, 0)
@@ -127,8 +123,7 @@ class StopTest {
     }
 
     /** Everything the server had written before stop (more than socket buffers hold) arrives before EOF. */
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void pendingOutputIsDeliveredBeforeEof(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         int size = 8 * 1024 * 1024;
@@ -161,8 +156,7 @@ class StopTest {
     }
 
     /** A client that never closes: EOF at once, force-closed after the shutdown timeout, stop returns. */
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void clientThatNeverClosesIsForceClosedAfterTheTimeout(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         InettyServer server = Inetty.builder().bind("127.0.0.1").service(TestServices.greeter("hi", "hello\n"), 0)
@@ -184,17 +178,13 @@ class StopTest {
     }
 
     /** A peer that half-closes gets every reply, then EOF; the server closes the connection. */
-    @ParameterizedTest
-    @EnumSource(value = IoTransport.class, names = {"EPOLL", "IO_URING", "NIO"})
+    @EachIoTransport
     void halfClosingPeerGetsAllRepliesThenEof(IoTransport transport) throws Exception {
         Net.assumeAvailable(transport);
         try (InettyServer server = Inetty.builder().bind("127.0.0.1").service(TestServices.echo("echo"), Transport.TCP, 0)
                 .transport(transport).threads(1).start();
              Socket client = Net.connect(V4_LOOPBACK, server.port("echo"))) {
-            byte[] data = new byte[2 * 1024 * 1024];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = TestServices.pattern(i);
-            }
+            byte[] data = TestServices.patternBytes(2 * 1024 * 1024);
             Future<?> writer = pool.submit(() -> {
                 OutputStream out = client.getOutputStream();
                 for (int off = 0; off < data.length; off += 8192) {
@@ -214,16 +204,26 @@ class StopTest {
     /** Stop while a half-closed peer still waits for replies: they arrive, then EOF. */
     @Test
     void stopAfterPeerHalfClosedDeliversRepliesThenEof() throws Exception {
+        // A small send buffer on the server's side of each connection, so that replies the client has not read
+        // queue in the server (its outbound buffer), not only in the kernel: the drain must flush them.
+        PipelineContributor smallSendBuffer = new PipelineContributor() {
+            @Override
+            public Stages.Slot slot() {
+                return Stages.Slot.FAULTS;
+            }
+
+            @Override
+            public void configureTcp(Endpoint endpoint, io.netty.channel.ChannelPipeline pipeline) {
+                pipeline.channel().config().setOption(io.netty.channel.ChannelOption.SO_SNDBUF, 8 * 1024);
+            }
+        };
         InettyServer server = Inetty.builder().bind("127.0.0.1").service(TestServices.echo("echo"), Transport.TCP, 0)
-                .shutdownTimeout(Duration.ofSeconds(30)).threads(1).start();
+                .pipeline(smallSendBuffer).shutdownTimeout(Duration.ofSeconds(30)).threads(1).start();
         try (Socket client = new Socket()) {
             client.setReceiveBufferSize(32 * 1024);
             client.setSoTimeout((int) Net.TIMEOUT_MS);
             client.connect(new java.net.InetSocketAddress(V4_LOOPBACK, server.port("echo")), (int) Net.TIMEOUT_MS);
-            byte[] data = new byte[256 * 1024];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = TestServices.pattern(i);
-            }
+            byte[] data = TestServices.patternBytes(256 * 1024);
             client.getOutputStream().write(data, 0, 1024);
             byte[] first = Net.readExactly(client.getInputStream(), 1024);
             Future<?> writer = pool.submit(() -> {
@@ -232,7 +232,13 @@ class StopTest {
                 return null;
             });
             writer.get(BOUND_MS, TimeUnit.MILLISECONDS);
-            // The client has not read the replies yet (most are still queued in the server); stop now.
+            // Wait until the server has echoed at least 32 KiB more (the live counters show it): the client has not
+            // read them, so they are queued in the server and the kernel; stop now.
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BOUND_MS);
+            while (server.metrics().snapshot().of("echo", Transport.TCP).bytesOut() < 1024 + 32 * 1024
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             Future<?> stopping = pool.submit(server::stop);
             byte[] rest = Net.readToEof(client.getInputStream());
             stopping.get(BOUND_MS * 2, TimeUnit.MILLISECONDS);
@@ -240,7 +246,7 @@ class StopTest {
             // least the write buffer's worth, queued behind the client's small receive buffer) arrives intact and
             // in order before EOF.
             long echoed = server.metrics().snapshot().of("echo", Transport.TCP).bytesOut();
-            assertThat(rest.length).as("the queued replies").isGreaterThanOrEqualTo(16 * 1024);
+            assertThat(rest.length).as("the queued replies").isGreaterThanOrEqualTo(32 * 1024);
             assertThat((long) first.length + rest.length).as("all that was echoed").isEqualTo(echoed)
                     .isLessThanOrEqualTo(data.length);
             for (int i = 0; i < rest.length; i++) {

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +21,12 @@ public final class TestServices {
 
     /** Echo on TCP and UDP: TCP writes back every byte, UDP returns each datagram to {@code packet.sender()}. */
     public static Service echo(String name) {
-        return new Simple(name, EnumSet.allOf(Transport.class), () -> TcpEcho.INSTANCE, UdpEcho.INSTANCE);
+        return new Simple(name, EnumSet.allOf(Transport.class), () -> Echo.INSTANCE, Echo.INSTANCE);
     }
 
     /** Echo on one transport only. */
     public static Service echo(String name, Transport only) {
-        return new Simple(name, EnumSet.of(only), () -> TcpEcho.INSTANCE, UdpEcho.INSTANCE);
+        return new Simple(name, EnumSet.of(only), () -> Echo.INSTANCE, Echo.INSTANCE);
     }
 
     /** TCP only: writes {@code line} on connect, discards input, never closes by itself. */
@@ -38,16 +37,22 @@ public final class TestServices {
 
     /** TCP only: writes {@code size} bytes of {@link #pattern(int)} on connect, discards input, never closes. */
     public static Service bulk(String name, int size) {
-        byte[] bytes = new byte[size];
-        for (int i = 0; i < size; i++) {
-            bytes[i] = pattern(i);
-        }
+        byte[] bytes = patternBytes(size);
         return new Simple(name, EnumSet.of(Transport.TCP), () -> new Writer(bytes), null);
     }
 
     /** The byte at offset {@code i} of the bulk service's output. */
     public static byte pattern(int i) {
         return (byte) (i % 251);
+    }
+
+    /** The first {@code size} bytes of {@link #pattern(int)}. */
+    public static byte[] patternBytes(int size) {
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            bytes[i] = pattern(i);
+        }
+        return bytes;
     }
 
     private record Simple(String name, Set<Transport> transports, Supplier<ChannelHandler> tcp, ChannelHandler udp)
@@ -71,28 +76,23 @@ public final class TestServices {
         }
     }
 
+    /** Writes back what it reads: the bytes of a connection, or each datagram's data to its sender. */
     @Sharable
-    static final class TcpEcho extends ChannelInboundHandlerAdapter {
-        static final TcpEcho INSTANCE = new TcpEcho();
+    static final class Echo extends ChannelInboundHandlerAdapter {
+        static final Echo INSTANCE = new Echo();
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ctx.write(msg, ctx.voidPromise());
+            if (msg instanceof DatagramPacket packet) {
+                ctx.writeAndFlush(new DatagramPacket(packet.content(), packet.sender()));
+            } else {
+                ctx.write(msg, ctx.voidPromise());
+            }
         }
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             ctx.flush();
-        }
-    }
-
-    @Sharable
-    static final class UdpEcho extends SimpleChannelInboundHandler<DatagramPacket> {
-        static final UdpEcho INSTANCE = new UdpEcho();
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            ctx.writeAndFlush(new DatagramPacket(packet.content().retain(), packet.sender()));
         }
     }
 

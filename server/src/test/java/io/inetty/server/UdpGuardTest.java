@@ -33,6 +33,9 @@ class UdpGuardTest {
         }
     }
 
+    /** 1,000 bytes a second per source, 2,000 of burst. */
+    private static final UdpPolicy BUDGET_1000 = UdpPolicy.builder().replyBudget(1000).build();
+
     private final Metrics metrics = new Metrics();
 
     private EmbeddedChannel channel(AccessPolicy policy, UdpPolicy udp, int replySize) {
@@ -43,6 +46,14 @@ class UdpGuardTest {
 
     private static DatagramPacket request(String sender, int port, int size) {
         return new DatagramPacket(Unpooled.wrappedBuffer(new byte[size]), LOCAL, new InetSocketAddress(sender, port));
+    }
+
+    /** Sends {@code n} requests of {@code size} bytes from {@code sender}, port 40000; returns the replies. */
+    private static int replies(EmbeddedChannel ch, int n, String sender, int size) {
+        for (int i = 0; i < n; i++) {
+            ch.writeInbound(request(sender, 40000, size));
+        }
+        return replies(ch);
     }
 
     private static int replies(EmbeddedChannel ch) {
@@ -70,31 +81,23 @@ class UdpGuardTest {
     @Test
     void budgetCapsAmplifiedRepliesPerSource() {
         // 1,000 bytes/s, 2,000 bytes of burst; 512-byte replies to 0-byte requests cost 540 bytes on the wire.
-        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.builder().replyBudget(1000).build(), 512);
-        for (int i = 0; i < 100; i++) {
-            ch.writeInbound(request("192.0.2.1", 40000, 0));
-        }
-        assertThat(replies(ch)).isEqualTo(3);
-        // Another source has its own budget.
-        ch.writeInbound(request("192.0.2.2", 40000, 0));
-        assertThat(replies(ch)).isEqualTo(1);
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, BUDGET_1000, 512);
+        assertThat(replies(ch, 100, "192.0.2.1", 0)).isEqualTo(3);
+        assertThat(replies(ch, 1, "192.0.2.2", 0)).as("another source has its own budget").isEqualTo(1);
         ch.close();
         assertThat(metrics.snapshot().of("chargen", Transport.UDP).dropped(DropReason.BUDGET)).isEqualTo(97L);
     }
 
     @Test
     void repliesNoLargerThanTheRequestAreNeverCharged() {
-        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.builder().replyBudget(1000).build(), 512);
-        for (int i = 0; i < 100; i++) {
-            ch.writeInbound(request("192.0.2.1", 40000, 512));
-        }
-        assertThat(replies(ch)).isEqualTo(100);
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, BUDGET_1000, 512);
+        assertThat(replies(ch, 100, "192.0.2.1", 512)).isEqualTo(100);
         ch.finishAndReleaseAll();
     }
 
     @Test
     void aLaterReplyIsJudgedAgainstTheRequestItAnswers() {
-        EmbeddedChannel ch = channel(AccessPolicy.OPEN, UdpPolicy.builder().replyBudget(1000).build(), 0);
+        EmbeddedChannel ch = channel(AccessPolicy.OPEN, BUDGET_1000, 0);
         InetSocketAddress client = new InetSocketAddress("192.0.2.1", 40000);
         for (int i = 0; i < 100; i++) {
             // written outside a read (as a relay does), answering a request of the same size: never charged

@@ -4,6 +4,7 @@ import io.inetty.admin.AdminOptions;
 import io.inetty.admin.AdminServer;
 import io.inetty.server.Endpoint;
 import io.inetty.server.InettyServer;
+import io.inetty.server.InheritedSockets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -46,6 +47,30 @@ final class AdminLauncher {
             throw sources.usage(sources.of("--admin") + ": '" + address + "' is not a loopback address (expected: "
                     + sources.of("--admin-token-file") + " FILE as well, or a loopback address such as 127.0.0.1:"
                     + port + ")");
+        }
+        return new AdminLauncher(options);
+    }
+
+    /** The endpoint on sockets a service manager passed; a non-loopback one needs {@code --admin-token-file}. */
+    static AdminLauncher configure(InheritedSockets sockets, Path tokenFile, Sources sources) {
+        AdminOptions.Builder b = AdminOptions.builder().sockets(sockets);
+        if (tokenFile != null) {
+            try {
+                b.tokenFile(tokenFile);
+            } catch (IllegalArgumentException e) {
+                throw sources.usage("--admin-token-file", e);
+            }
+        }
+        AdminOptions options;
+        try {
+            options = b.build();
+        } catch (IllegalArgumentException e) {
+            throw sources.usage("LISTEN_FDS: the admin socket: " + e.getMessage());
+        }
+        if (!options.loopback() && !options.hasToken()) {
+            throw sources.usage("LISTEN_FDNAMES: 'admin' (" + sockets + ") listens on " + options.addresses()
+                    .stream().map(a -> a.getHostAddress()).toList() + ", not only loopback (expected: "
+                    + sources.of("--admin-token-file") + " FILE as well)");
         }
         return new AdminLauncher(options);
     }

@@ -72,6 +72,11 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
         return supplied.get(option.longestName());
     }
 
+    /** The whole environment these defaults read (for features configured by other variables, e.g. LISTEN_FDS). */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     /** A warning per {@code INETTY_*} variable of the environment that inetty does not know (a typo). */
     public List<String> warnings() {
         return Environment.warnings(env);

@@ -32,7 +32,7 @@ public final class ServiceOptions implements ServeFeature {
 
     @Override
     public void configure(Inetty.Builder builder, Sources sources) {
-        List<Service> services = services(sources);
+        List<Service> services = available(sources);
         List<ServiceSpec> wanted = specs.isEmpty()
                 ? services.stream().map(s -> new ServiceSpec(s.name(), null, null, false)).toList() : specs;
         for (ServiceSpec w : wanted) {
@@ -46,7 +46,7 @@ public final class ServiceOptions implements ServeFeature {
             }
             for (Transport t : service.transports()) {
                 if (w.transport() == null || w.transport() == t) {
-                    builder.service(service, t, w.port() != null ? w.port() : portOffset.portOf(service, sources));
+                    builder.service(service, t, w.port() != null ? w.port() : portOf(service, sources));
                 }
             }
         }
@@ -57,8 +57,16 @@ public final class ServiceOptions implements ServeFeature {
         return reloadables;
     }
 
-    /** Every service with these settings; qotd reads {@code --quotes} (again on SIGHUP). */
-    private List<Service> services(Sources sources) {
+    /** {@code service}'s default port plus {@code --port-offset}. */
+    public int portOf(Service service, Sources sources) {
+        return portOffset.portOf(service, sources);
+    }
+
+    /**
+     * Every service with these settings, for {@link #configure} or a feature that binds them otherwise (socket
+     * activation); qotd reads {@code --quotes} (again on SIGHUP). Call once.
+     */
+    public List<Service> available(Sources sources) {
         ProtocolOptions options;
         try {
             options = ProtocolOptions.DEFAULTS.withZone(ZoneId.of(daytimeZone));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +41,20 @@ public final class Sources {
         String variable = spec.defaultValueProvider() instanceof EnvironmentDefaults
                 ? ((EnvironmentDefaults) spec.defaultValueProvider()).variableOf(o) : null;
         return variable != null ? variable : option;
+    }
+
+    /** {@code option} as the user gave it ({@link #of}) if the command line or a variable set it, else empty. */
+    public Optional<String> given(String option) {
+        OptionSpec o = spec.findOption(option);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        boolean set = o != null && (parsed != null && parsed.hasMatchedOption(o) || !of(option).equals(option));
+        return set ? Optional.of(of(option)) : Optional.empty();
+    }
+
+    /** The environment the command reads ({@code System.getenv()} unless a test gave another). */
+    public Map<String, String> environment() {
+        return spec.defaultValueProvider() instanceof EnvironmentDefaults
+                ? ((EnvironmentDefaults) spec.defaultValueProvider()).environment() : System.getenv();
     }
 
     /** Warnings about {@code INETTY_*} variables that no option reads (typos). */

@@ -2,7 +2,6 @@ package io.inetty.protocols.discard;
 
 import io.inetty.protocols.BaseService;
 import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -15,16 +14,7 @@ public final class Discard extends BaseService {
     /** Discard on port 9, TCP and UDP. */
     public Discard() {
         super(NAME, 9);
-    }
-
-    @Override
-    public void configureTcp(ChannelPipeline pipeline) {
-        handler(pipeline, Sink.INSTANCE);
-    }
-
-    @Override
-    public void configureUdp(ChannelPipeline pipeline) {
-        handler(pipeline, Sink.INSTANCE);
+        sharedStages(Sink.INSTANCE);
     }
 
     /** Releases every message (stream bytes or datagrams) and sends nothing. */

@@ -3,7 +3,6 @@ package io.inetty.protocols.echo;
 import io.inetty.protocols.BaseService;
 import io.inetty.protocols.Udp;
 import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -17,16 +16,7 @@ public final class Echo extends BaseService {
     /** Echo on port 7, TCP and UDP. */
     public Echo() {
         super(NAME, 7);
-    }
-
-    @Override
-    public void configureTcp(ChannelPipeline pipeline) {
-        handler(pipeline, TcpEcho.INSTANCE);
-    }
-
-    @Override
-    public void configureUdp(ChannelPipeline pipeline) {
-        handler(pipeline, UdpEcho.INSTANCE);
+        sharedStages(TcpEcho.INSTANCE, UdpEcho.INSTANCE);
     }
 
     /**

@@ -7,8 +7,6 @@ import io.inetty.protocols.BaseService;
 import io.inetty.server.Endpoint;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelPipeline;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -34,8 +32,6 @@ public final class Whoami extends BaseService {
     private final Clock clock;
     private final String host;
     private final String instance;
-    private final ChannelHandler tcp = new WhoamiTcp(this);
-    private final ChannelHandler udp = new WhoamiUdp(this);
 
     /** whoami with the system clock, this host's name and the default instance id. */
     public Whoami() {
@@ -48,21 +44,12 @@ public final class Whoami extends BaseService {
         this.clock = requireNonNull(clock, "clock");
         this.host = requireNonNull(host, "host");
         this.instance = requireNonNull(instance, "instance");
+        sharedStages(new WhoamiTcp(this), new WhoamiUdp(this));
     }
 
     /** The instance id it tells. */
     public String instance() {
         return instance;
-    }
-
-    @Override
-    public void configureTcp(ChannelPipeline pipeline) {
-        handler(pipeline, tcp);
-    }
-
-    @Override
-    public void configureUdp(ChannelPipeline pipeline) {
-        handler(pipeline, udp);
     }
 
     /** The answer, a new UTF-8 buffer; {@code via} and {@code tls} may be null. */

@@ -7,7 +7,7 @@ import static io.inetty.protocols.TestChannels.bytes;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inetty.protocols.TestChannels.FlushValve;
+import io.inetty.protocols.FlushValve;
 import io.inetty.server.Stages;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -22,6 +22,8 @@ import io.netty.channel.socket.DuplexChannel;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ChargenStream on an embedded connection whose flushes are held by a {@link FlushValve} (a socket that
@@ -36,8 +38,9 @@ class ChargenStreamTest {
     private final FlushValve socket = new FlushValve();
     private Conn ch;
 
-    /** An embedded TCP connection whose output can be shut down and whose activity can be switched off. */
+    /** An embedded TCP connection whose input and output can be shut down and whose activity can be switched off. */
     static final class Conn extends EmbeddedChannel implements DuplexChannel {
+        boolean inputShutdown;
         boolean outputShutdown;
         boolean inactive;
 
@@ -58,17 +61,7 @@ class ChargenStreamTest {
 
         @Override
         public boolean isInputShutdown() {
-            return false;
-        }
-
-        @Override
-        public ChannelFuture shutdownInput() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ChannelFuture shutdownInput(ChannelPromise promise) {
-            throw new UnsupportedOperationException();
+            return inputShutdown;
         }
 
         @Override
@@ -77,29 +70,44 @@ class ChargenStreamTest {
         }
 
         @Override
+        public boolean isShutdown() {
+            return inputShutdown && outputShutdown;
+        }
+
+        @Override
+        public ChannelFuture shutdownInput() {
+            return shutdownInput(newPromise());
+        }
+
+        @Override
         public ChannelFuture shutdownOutput() {
             return shutdownOutput(newPromise());
         }
 
         @Override
-        public ChannelFuture shutdownOutput(ChannelPromise promise) {
-            outputShutdown = true;
-            return promise.setSuccess();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
         public ChannelFuture shutdown() {
-            throw new UnsupportedOperationException();
+            return shutdown(newPromise());
+        }
+
+        @Override
+        public ChannelFuture shutdownInput(ChannelPromise promise) {
+            return shut(true, false, promise);
+        }
+
+        @Override
+        public ChannelFuture shutdownOutput(ChannelPromise promise) {
+            return shut(false, true, promise);
         }
 
         @Override
         public ChannelFuture shutdown(ChannelPromise promise) {
-            throw new UnsupportedOperationException();
+            return shut(true, true, promise);
+        }
+
+        private ChannelFuture shut(boolean input, boolean output, ChannelPromise promise) {
+            inputShutdown |= input;
+            outputShutdown |= output;
+            return promise.setSuccess();
         }
     }
 
@@ -219,10 +227,12 @@ class ChargenStreamTest {
         assertThat(socket.writes()).isEqualTo(3);
     }
 
-    @Test
-    void stopsWhenOutputIsShutDownBetweenWritabilityAndTheScheduledRun() throws Exception {
+    /** The connection ends (output shut down, or inactive) after writability returned but before the next run. */
+    @ParameterizedTest(name = "stops when the channel turns {0} between writability and the scheduled run")
+    @ValueSource(strings = {"output-shutdown", "inactive"})
+    void stopsWhenTheConnectionEndsBetweenWritabilityAndTheScheduledRun(String end) throws Exception {
         start();
-        onWritable().action = () -> ch.outputShutdown = true;
+        onWritable().action = end.equals("inactive") ? () -> ch.inactive = true : () -> ch.outputShutdown = true;
         socket.drain();
         ch.runPendingTasks();
         assertThat(socket.writes()).isEqualTo(3);
@@ -235,16 +245,6 @@ class ChargenStreamTest {
         ch.outputShutdown = true;
         ch.start();
         assertThat(socket.writes()).isZero();
-    }
-
-    @Test
-    void stopsOnceTheChannelIsInactive() throws Exception {
-        start();
-        onWritable().action = () -> ch.inactive = true;
-        socket.drain();
-        ch.runPendingTasks();
-        assertThat(socket.writes()).isEqualTo(3);
-        assertThat(sent()).hasSize(3 * CHUNK);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.inetty.protocols.TestChannels.tcpStages;
 import static io.inetty.protocols.TestChannels.udpStages;
 
 import static io.inetty.protocols.TestChannels.SENDER;
+import static io.inetty.protocols.TestChannels.assertReleased;
 import static io.inetty.protocols.TestChannels.bytes;
 import static io.inetty.protocols.TestChannels.datagram;
 import static io.inetty.protocols.TestChannels.readOutboundAscii;
@@ -27,13 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DaytimeTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T21:50:25Z"), ZoneOffset.UTC);
     private static final String LINE = "Tuesday, November 24, 2026 21:50:25-UTC\r\n";
-
-    @Test
-    void serviceDescription() {
-        Daytime daytime = new Daytime();
-        assertThat(daytime.name()).isEqualTo("daytime");
-        assertThat(daytime.defaultPort()).isEqualTo(13);
-    }
 
     @Test
     void lineInUtc() {
@@ -90,8 +84,7 @@ class DaytimeTest {
         ByteBuf empty = Unpooled.buffer(0);
         ByteBuf other = Unpooled.copiedBuffer("time?", US_ASCII);
         ch.writeInbound(datagram(empty), datagram(other));
-        assertThat(empty.refCnt()).isZero();
-        assertThat(other.refCnt()).isZero();
+        assertReleased(empty, other);
         for (int i = 0; i < 2; i++) {
             DatagramPacket reply = ch.readOutbound();
             assertThat(reply.recipient()).isEqualTo(SENDER);

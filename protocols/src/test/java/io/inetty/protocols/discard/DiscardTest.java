@@ -5,6 +5,7 @@ import static io.inetty.protocols.TestChannels.tcpStages;
 import static io.inetty.protocols.TestChannels.udpHandler;
 import static io.inetty.protocols.TestChannels.udpStages;
 
+import static io.inetty.protocols.TestChannels.assertReleased;
 import static io.inetty.protocols.TestChannels.datagram;
 import static io.inetty.protocols.TestChannels.isSharable;
 import static java.nio.charset.StandardCharsets.US_ASCII;
@@ -31,8 +32,7 @@ class DiscardTest {
 
         assertThat(ch.outboundMessages()).isEmpty();
         assertThat(ch.inboundMessages()).isEmpty();
-        assertThat(a.refCnt()).isZero();
-        assertThat(b.refCnt()).isZero();
+        assertReleased(a, b);
         assertThat(ch.isOpen()).as("the client decides when to close").isTrue();
         assertThat(ch.finish()).isFalse();
     }
@@ -49,9 +49,7 @@ class DiscardTest {
 
         assertThat(ch.outboundMessages()).isEmpty();
         assertThat(ch.inboundMessages()).isEmpty();
-        assertThat(first.refCnt()).isZero();
-        assertThat(a.refCnt()).isZero();
-        assertThat(empty.refCnt()).isZero();
+        assertReleased(first, a, empty);
         assertThat(ch.finish()).isFalse();
     }
 

@@ -8,14 +8,17 @@ import static io.inetty.protocols.TestChannels.udpStages;
 import static io.inetty.protocols.TestChannels.OTHER_SENDER;
 import static io.inetty.protocols.TestChannels.SENDER;
 import static io.inetty.protocols.TestChannels.SERVER;
+import static io.inetty.protocols.TestChannels.assertReleased;
 import static io.inetty.protocols.TestChannels.bytes;
 import static io.inetty.protocols.TestChannels.datagram;
 import static io.inetty.protocols.TestChannels.drainOutboundBytes;
 import static io.inetty.protocols.TestChannels.isSharable;
+import static io.inetty.protocols.TestChannels.readReply;
+import static io.inetty.protocols.TestChannels.readReplyAscii;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.inetty.protocols.TestChannels.FlushValve;
+import io.inetty.protocols.FlushValve;
 import io.inetty.server.Stages;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -26,6 +29,16 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EchoTest {
+
+    /** A connection with echo's TCP stages. */
+    private static EmbeddedChannel tcp() {
+        return new EmbeddedChannel(tcpStages(new Echo()));
+    }
+
+    /** A datagram socket with echo's UDP stages. */
+    private static EmbeddedChannel udp() {
+        return new EmbeddedChannel(udpStages(new Echo()));
+    }
 
     private static byte[] randomBytes(int length, long seed) {
         byte[] data = new byte[length];
@@ -42,7 +55,7 @@ class EchoTest {
 
     @Test
     void tcpWritesBackTheSameBufferAndFlushesOnReadComplete() {
-        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(new Echo()));
+        EmbeddedChannel ch = tcp();
         ByteBuf first = Unpooled.copiedBuffer("hello, ", US_ASCII);
         ByteBuf second = Unpooled.copiedBuffer("world\r\n", US_ASCII);
 
@@ -61,15 +74,14 @@ class EchoTest {
         assertThat(ch.inboundMessages()).as("nothing passed on").isEmpty();
         out1.release();
         out2.release();
-        assertThat(first.refCnt()).isZero();
-        assertThat(second.refCnt()).isZero();
+        assertReleased(first, second);
         assertThat(ch.isOpen()).isTrue();
         assertThat(ch.finish()).isFalse();
     }
 
     @Test
     void tcpEchoesArbitraryBinaryDataUnchanged() {
-        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(new Echo()));
+        EmbeddedChannel ch = tcp();
         byte[] data = randomBytes(100_000, 1);
         ch.writeInbound(Unpooled.wrappedBuffer(data));
         ByteBuf out = ch.readOutbound();
@@ -113,7 +125,7 @@ class EchoTest {
 
     @Test
     void tcpAutoReadFollowsUserDefinedWritability() {
-        EmbeddedChannel ch = new EmbeddedChannel(tcpStages(new Echo()));
+        EmbeddedChannel ch = tcp();
         ch.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
         assertThat(ch.isWritable()).isFalse();
         assertThat(ch.config().isAutoRead()).as("only a read burst turns reading off").isTrue();
@@ -140,65 +152,49 @@ class EchoTest {
 
     @Test
     void udpAnswersTheSenderWithIdenticalContent() {
-        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Echo()));
+        EmbeddedChannel ch = udp();
         ByteBuf content = Unpooled.copiedBuffer("ping 1", US_ASCII);
         ch.writeInbound(datagram(content));
 
-        DatagramPacket reply = ch.readOutbound();
-        assertThat(reply.recipient()).isEqualTo(SENDER);
-        assertThat(reply.content().toString(US_ASCII)).isEqualTo("ping 1");
+        assertThat(readReplyAscii(ch, SENDER)).isEqualTo("ping 1");
         assertThat(ch.outboundMessages()).isEmpty();
         assertThat(ch.inboundMessages()).isEmpty();
-        reply.release();
         assertThat(content.refCnt()).as("request released once the reply is").isZero();
         assertThat(ch.finish()).isFalse();
     }
 
     @Test
     void udpAnswersAMaximumSizeDatagram() {
-        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Echo()));
+        EmbeddedChannel ch = udp();
         byte[] data = randomBytes(65_507, 4); // largest UDP payload over IPv4
         ByteBuf content = Unpooled.wrappedBuffer(data);
         ch.writeInbound(datagram(content));
 
-        DatagramPacket reply = ch.readOutbound();
-        assertThat(reply.recipient()).isEqualTo(SENDER);
-        assertThat(reply.content().readableBytes()).isEqualTo(65_507);
-        assertThat(bytes(reply.content())).isEqualTo(data);
-        reply.release();
+        assertThat(readReply(ch, SENDER)).hasSize(65_507).isEqualTo(data);
         assertThat(content.refCnt()).isZero();
         assertThat(ch.finish()).isFalse();
     }
 
     @Test
     void udpAnswersAnEmptyDatagramWithAnEmptyOne() {
-        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Echo()));
+        EmbeddedChannel ch = udp();
         ByteBuf content = Unpooled.buffer(0);
         ch.writeInbound(datagram(content));
-        DatagramPacket reply = ch.readOutbound();
-        assertThat(reply.recipient()).isEqualTo(SENDER);
-        assertThat(reply.content().readableBytes()).isZero();
-        reply.release();
+        assertThat(readReply(ch, SENDER)).isEmpty();
         assertThat(content.refCnt()).isZero();
         assertThat(ch.finish()).isFalse();
     }
 
     @Test
     void udpAnswersEachSenderAndFlushesOnReadComplete() {
-        EmbeddedChannel ch = new EmbeddedChannel(udpStages(new Echo()));
+        EmbeddedChannel ch = udp();
         ch.writeOneInbound(datagram(Unpooled.copiedBuffer("a", US_ASCII)));
         ch.writeOneInbound(new DatagramPacket(Unpooled.copiedBuffer("b", US_ASCII), SERVER, OTHER_SENDER));
         assertThat(ch.outboundMessages()).isEmpty();
 
         ch.flushInbound();
-        DatagramPacket a = ch.readOutbound();
-        DatagramPacket b = ch.readOutbound();
-        assertThat(a.recipient()).isEqualTo(SENDER);
-        assertThat(a.content().toString(US_ASCII)).isEqualTo("a");
-        assertThat(b.recipient()).isEqualTo(OTHER_SENDER);
-        assertThat(b.content().toString(US_ASCII)).isEqualTo("b");
-        a.release();
-        b.release();
+        assertThat(readReplyAscii(ch, SENDER)).isEqualTo("a");
+        assertThat(readReplyAscii(ch, OTHER_SENDER)).isEqualTo("b");
         assertThat(ch.finish()).isFalse();
     }
 

@@ -4,13 +4,14 @@ import static io.inetty.protocols.TestChannels.tcpStages;
 import static io.inetty.protocols.TestChannels.udpStages;
 
 import static io.inetty.protocols.TestChannels.SENDER;
+import static io.inetty.protocols.TestChannels.assertSentThenClosed;
 import static io.inetty.protocols.TestChannels.datagram;
 import static io.inetty.protocols.TestChannels.readOutboundAscii;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.inetty.protocols.TestChannels.FlushValve;
+import io.inetty.protocols.FlushValve;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -33,13 +34,6 @@ class QotdTest {
     private static Qotd seeded(long seed) {
         Random random = new Random(seed);
         return new Qotd(QUOTES, () -> random);
-    }
-
-    @Test
-    void serviceDescription() {
-        Qotd qotd = new Qotd();
-        assertThat(qotd.name()).isEqualTo("qotd");
-        assertThat(qotd.defaultPort()).isEqualTo(17);
     }
 
     @Test
@@ -120,11 +114,7 @@ class QotdTest {
         assertThat(input.refCnt()).isZero();
         assertThat(socket.writes()).isEqualTo(1);
 
-        socket.drain();
-        ch.runPendingTasks();
-        assertThat(ch.isOpen()).isFalse();
-        assertThat(readOutboundAscii(ch)).isEqualTo("Only.\r\n");
-        assertThat(ch.finish()).isFalse();
+        assertSentThenClosed(ch, socket, "Only.\r\n");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.inetty.protocols.qotd;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class QuotesTest {
@@ -138,50 +142,28 @@ class QuotesTest {
         assertThat(Quotes.load(path)).containsExactly("100% sure", "%");
     }
 
-    @Test
-    void loadRejectsAnEmptyFile() throws IOException {
-        Path path = file("empty.txt", "");
-        assertThatThrownBy(() -> Quotes.load(path))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(path.toString())
-                .hasMessageContaining("no quote");
+    /** Stands in {@link #badFiles()} for the file's path, which the message must name. */
+    private static final String FILE = "<file>";
+
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                arguments("an empty file", "", List.of(FILE, "no quote")),
+                arguments("a file of separators and blank lines", "%\n\n%\n   \n%\n", List.of("no quote")),
+                arguments("a non-ASCII file", "Fine.\n%\nC'est la vie, \u00e7a va.\n", List.of(FILE, "not US-ASCII")),
+                arguments("a too long quote, naming file and quote",
+                        "Short.\n%\n" + "x".repeat(600) + "\n%\nAlso short.\n",
+                        List.of(FILE, "quote 2", "602 characters", "511")),
+                arguments("control characters", "Beep\u0007\n", List.of(FILE, "0x7")));
     }
 
-    @Test
-    void loadRejectsAFileOfSeparatorsAndBlankLines() throws IOException {
-        Path path = file("blank.txt", "%\n\n%\n   \n%\n");
+    @ParameterizedTest(name = "load rejects {0}")
+    @MethodSource("badFiles")
+    void loadRejects(String what, String content, List<String> expected) throws IOException {
+        Path path = file("bad.txt", content);
+        String[] fragments = expected.stream().map(f -> f.equals(FILE) ? path.toString() : f).toArray(String[]::new);
         assertThatThrownBy(() -> Quotes.load(path))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no quote");
-    }
-
-    @Test
-    void loadRejectsANonAsciiFile() throws IOException {
-        Path path = file("utf8.txt", "Fine.\n%\nC'est la vie, \u00e7a va.\n");
-        assertThatThrownBy(() -> Quotes.load(path))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(path.toString())
-                .hasMessageContaining("not US-ASCII");
-    }
-
-    @Test
-    void loadRejectsATooLongQuoteNamingFileAndQuote() throws IOException {
-        Path path = file("long.txt", "Short.\n%\n" + "x".repeat(600) + "\n%\nAlso short.\n");
-        assertThatThrownBy(() -> Quotes.load(path))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(path.toString())
-                .hasMessageContaining("quote 2")
-                .hasMessageContaining("602 characters")
-                .hasMessageContaining("511");
-    }
-
-    @Test
-    void loadRejectsControlCharacters() throws IOException {
-        Path path = Files.write(dir.resolve("ctl.txt"), "Beep\u0007\n".getBytes(US_ASCII));
-        assertThatThrownBy(() -> Quotes.load(path))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(path.toString())
-                .hasMessageContaining("0x7");
+                .hasMessageContainingAll(fragments);
     }
 
     @Test

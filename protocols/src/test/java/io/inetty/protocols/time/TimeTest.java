@@ -30,10 +30,7 @@ class TimeTest {
     }
 
     @Test
-    void serviceDescription() {
-        Time time = new Time();
-        assertThat(time.name()).isEqualTo("time");
-        assertThat(time.defaultPort()).isEqualTo(37);
+    void epochOffsetIsTheSecondsFrom1900To1970() {
         assertThat(Time.EPOCH_OFFSET).isEqualTo(2_208_988_800L);
     }
 

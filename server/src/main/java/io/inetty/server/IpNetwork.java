@@ -1,0 +1,101 @@
+package io.inetty.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+
+/**
+ * An IPv4 or IPv6 network in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}, {@code [::1]/128}, or one
+ * address), immutable; an IPv4-mapped IPv6 address ({@code ::ffff:192.0.2.1}), in the rule or asked about, counts
+ * as the IPv4 address it carries. Access rules and the faults' {@code from} are networks.
+ */
+public final class IpNetwork {
+    private final byte[] network;
+    private final int prefix;
+    private final String text;
+
+    private IpNetwork(byte[] network, int prefix, String text) {
+        this.network = network;
+        this.prefix = prefix;
+        this.text = text;
+    }
+
+    /**
+     * Parses {@code text} (blanks around it ignored); throws {@code IllegalArgumentException} with the message
+     * {@code 'TEXT' (expected: an IP literal or CIDR, e.g. 10.0.0.0/8 or ::1/128)} or {@code 'TEXT': prefix (expected:
+     * 0-32)} (0-128 for IPv6).
+     */
+    public static IpNetwork parse(String text) {
+        String t = requireNonNull(text, "text").strip();
+        int slash = t.indexOf('/');
+        String host = slash < 0 ? t : t.substring(0, slash);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(host);
+        if (bytes == null) {
+            throw new IllegalArgumentException("'" + t + "' (expected: an IP literal or CIDR, e.g. 10.0.0.0/8 or ::1/128)");
+        }
+        bytes = unmapped(bytes);
+        int max = bytes.length * 8;
+        int prefix = slash < 0 ? max : prefix(t.substring(slash + 1));
+        if (prefix < 0 || prefix > max) {
+            throw new IllegalArgumentException("'" + t + "': prefix (expected: 0-" + max + ")");
+        }
+        return new IpNetwork(mask(bytes, prefix), prefix, t);
+    }
+
+    /** Whether {@code address} is in this network (false for null). */
+    public boolean contains(InetAddress address) {
+        if (address == null) {
+            return false;
+        }
+        byte[] a = AccessPolicy.unmapped(address).getAddress();
+        return a.length == network.length && Arrays.equals(mask(a, prefix), network);
+    }
+
+    private static int prefix(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static byte[] mask(byte[] bytes, int prefix) {
+        byte[] out = bytes.clone();
+        for (int i = 0; i < out.length; i++) {
+            int keep = Math.max(0, Math.min(8, prefix - i * 8));
+            out[i] &= (byte) (0xff << (8 - keep));
+        }
+        return out;
+    }
+
+    /** The IPv4 address inside an IPv4-mapped IPv6 address, else the bytes as given. */
+    private static byte[] unmapped(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes).getAddress(); // the JDK unmaps IPv4-mapped addresses
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e); // 4 or 16 bytes
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpNetwork && ((IpNetwork) o).prefix == prefix && Arrays.equals(((IpNetwork) o).network, network);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(network) * 31 + prefix;
+    }
+
+    /** The network as given (without the blanks around it). */
+    @Override
+    public String toString() {
+        return text;
+    }
+}
