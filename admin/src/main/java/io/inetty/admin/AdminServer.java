@@ -48,6 +48,8 @@ public final class AdminServer implements AutoCloseable {
     private final Router router;
     private final Gate gate;
     private final ThreadPoolExecutor pool;
+    /** The worker threads made, joined at close: a thread-leak check right after close() finds none. */
+    private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Executor worker;
     private final ChannelGroup channels = new DefaultChannelGroup("inetty-admin", ImmediateEventExecutor.INSTANCE);
     private final List<InetSocketAddress> addresses = new ArrayList<>();
@@ -63,7 +65,11 @@ public final class AdminServer implements AutoCloseable {
         // One thread, made when a request comes and ended after 10 s without one; the queue holds at most one request
         // per connection (each connection waits for its response before the next request is read).
         this.pool = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(options.maxConnections() + 1), new DefaultThreadFactory("inetty-admin", true));
+                new ArrayBlockingQueue<>(options.maxConnections() + 1), r -> {
+                    Thread t = new DefaultThreadFactory("inetty-admin", true).newThread(r);
+                    threads.add(t);
+                    return t;
+                });
         pool.allowCoreThreadTimeOut(true);
         this.worker = worker != null ? worker : pool;
         this.router = Routes.of(server, faults(server), this, options.version());
@@ -207,6 +213,9 @@ public final class AdminServer implements AutoCloseable {
         pool.shutdownNow();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);
+            for (Thread t : threads) {
+                t.join(2000); // awaitTermination returns while the last worker is still exiting
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
