@@ -165,15 +165,20 @@ def accuracy():
                 total += len(chunk)
     print(f"| limit_data (chargen, read to EOF) | 1,000,000 B | {total:,} B | exact | {'yes' if total == 1000000 else '**no**'} |")
     with inetty("--service", "echo/tcp:0", "--fault", "echo/tcp=reset_peer,timeout=200ms") as d:
-        with socket.create_connection(("127.0.0.1", d.ports[("echo", "tcp")]), timeout=10) as s:
-            t = time.monotonic()
-            s.sendall(b"x")
-            try:
-                seen = "EOF" if s.recv(10) == b"" else "data"
-            except ConnectionResetError:
-                seen = "ECONNRESET"
-            ms = (time.monotonic() - t) * 1000
-    print(f"| reset_peer (echo) | 200 ms | {seen} after {ms:.0f} ms | ECONNRESET | {'yes' if seen == 'ECONNRESET' else '**no**'} |")
+        runs = []  # the first connection of a fresh JVM also pays for loading and compiling the fault's code
+        for _ in range(2):
+            with socket.create_connection(("127.0.0.1", d.ports[("echo", "tcp")]), timeout=10) as s:
+                t = time.monotonic()
+                s.sendall(b"x")
+                try:
+                    seen = "EOF" if s.recv(10) == b"" else "data"
+                except ConnectionResetError:
+                    seen = "ECONNRESET"
+                runs.append((seen, (time.monotonic() - t) * 1000))
+    seen, ms = runs[-1]
+    seen = seen if runs[0][0] == seen else f"{runs[0][0]}, then {seen}"
+    print(f"| reset_peer (echo) | 200 ms | {seen} after {ms:.0f} ms (a fresh daemon's first connection: {runs[0][1]:.0f} ms)"
+          f" | ECONNRESET | {'yes' if seen == 'ECONNRESET' else '**no**'} |")
     print()
 
 

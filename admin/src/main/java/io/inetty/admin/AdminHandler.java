@@ -90,10 +90,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return new Pending(null, null, false, Failures.of(msg.decoderResult().cause()), true);
         }
         try {
-            Router.Match match = admin.router().match(msg.method(), msg.uri());
+            Router.Match match = admin.router.match(msg.method(), msg.uri());
             Request request = new Request(msg.method(), new QueryStringDecoder(msg.uri()).path(), Map.of(),
                     msg.headers().copy(), ByteBufUtil.getBytes(msg.content()));
-            Response refused = admin.gate().check(request);
+            Response refused = admin.gate.check(request);
             Response error = refused != null ? refused : match.error();
             return new Pending(match, request.withParams(match.params()), head, error, false);
         } catch (IllegalArgumentException e) {
@@ -109,7 +109,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         try {
-            admin.worker().execute(() -> respond(ctx, handle(p.match().handler(), p.request()), p.head(), false));
+            admin.worker.execute(() -> respond(ctx, handle(p.match().handler(), p.request()), p.head(), false));
         } catch (RejectedExecutionException e) {
             respond(ctx, Response.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "admin: busy or closing"), p.head(),
                     true);
@@ -153,7 +153,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private void arm(ChannelHandlerContext ctx) {
         disarm();
-        long millis = admin.options().requestTimeout().toMillis();
+        long millis = admin.options.requestTimeout().toMillis();
         deadline = ctx.executor().schedule(() -> {
             log.debug("admin: {} closed: nothing complete within {} ms", ctx.channel().remoteAddress(), millis);
             ctx.close();

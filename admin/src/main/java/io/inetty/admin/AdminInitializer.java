@@ -36,15 +36,15 @@ final class AdminInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
-        if (open.incrementAndGet() > admin.options().maxConnections()) {
+        if (open.incrementAndGet() > admin.options.maxConnections()) {
             open.decrementAndGet();
             log.debug("admin: connection from {} closed: {} admin connections open", ch.remoteAddress(),
-                    admin.options().maxConnections());
+                    admin.options.maxConnections());
             ch.close();
             return;
         }
         ch.closeFuture().addListener(f -> open.decrementAndGet());
-        admin.channels().add(ch);
+        admin.channels.add(ch);
         configure(ch, admin);
     }
 

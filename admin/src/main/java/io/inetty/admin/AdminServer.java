@@ -44,14 +44,15 @@ public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("inetty.admin");
 
     private final InettyServer server;
-    private final AdminOptions options;
-    private final Router router;
-    private final Gate gate;
+    // The next five are read by the admin's pipeline (AdminInitializer, AdminHandler).
+    final AdminOptions options;
+    final Router router;
+    final Gate gate;
     private final ThreadPoolExecutor pool;
     /** The worker threads made, joined at close: a thread-leak check right after close() finds none. */
     private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Executor worker;
-    private final ChannelGroup channels = new DefaultChannelGroup("inetty-admin", ImmediateEventExecutor.INSTANCE);
+    final Executor worker;
+    final ChannelGroup channels = new DefaultChannelGroup("inetty-admin", ImmediateEventExecutor.INSTANCE);
     private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean ready = true;
@@ -176,26 +177,6 @@ public final class AdminServer implements AutoCloseable {
     /** Whether the server's stop has begun. */
     boolean stopping() {
         return stopping;
-    }
-
-    Router router() {
-        return router;
-    }
-
-    Gate gate() {
-        return gate;
-    }
-
-    Executor worker() {
-        return worker;
-    }
-
-    AdminOptions options() {
-        return options;
-    }
-
-    ChannelGroup channels() {
-        return channels;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.inetty.admin;
 
 import static io.inetty.admin.TestServers.body;
+import static io.netty.handler.codec.http.HttpHeaderNames.AUTHORIZATION;
+import static io.netty.handler.codec.http.HttpHeaderNames.USER_AGENT;
 import static io.netty.handler.codec.http.HttpMethod.GET;
 import static io.netty.handler.codec.http.HttpMethod.POST;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inetty.server.InettyServer;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +47,28 @@ class AdminSecurityTest {
         }
     }
 
+    /** The status of {@code method uri} with one header set (none if {@code header} is null). */
+    static int status(AdminServer admin, HttpMethod method, String uri, CharSequence header, String value) {
+        FullHttpRequest request = AdminChannel.request(method, uri, null);
+        if (header != null) {
+            request.headers().set(header, value);
+        }
+        return status(admin, request);
+    }
+
+    /** Sends {@code raw} on a fresh connection: one response must come and the connection close; its status and body. */
+    static String refused(String raw) {
+        try (AdminChannel ch = new AdminChannel(open)) {
+            ch.raw(raw);
+            List<FullHttpResponse> r = ch.responses();
+            assertThat(r).hasSize(1);
+            String answer = r.get(0).status().code() + " " + body(r.get(0));
+            r.forEach(FullHttpResponse::release);
+            assertThat(ch.server.isOpen()).isFalse();
+            return answer;
+        }
+    }
+
     @Test
     void aTokenIsRequiredButNotForHealthChecks() {
         FullHttpRequest none = AdminChannel.request(GET, "/metrics", null);
@@ -55,29 +79,19 @@ class AdminSecurityTest {
             assertThat(body(r)).contains("unauthorized");
             r.release();
         }
-        FullHttpRequest wrong = AdminChannel.request(GET, "/proxies", null);
-        wrong.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer s3cre");
-        assertThat(status(guarded, wrong)).isEqualTo(401);
-        FullHttpRequest basic = AdminChannel.request(GET, "/proxies", null);
-        basic.headers().set(HttpHeaderNames.AUTHORIZATION, "Basic czNjcmV0");
-        assertThat(status(guarded, basic)).isEqualTo(401);
-        FullHttpRequest right = AdminChannel.request(GET, "/proxies", null);
-        right.headers().set(HttpHeaderNames.AUTHORIZATION, "bearer s3cret");
-        assertThat(status(guarded, right)).isEqualTo(200);
-        FullHttpRequest unknownPath = AdminChannel.request(GET, "/nope", null);
-        assertThat(status(guarded, unknownPath)).as("no path is revealed without the token").isEqualTo(401);
-        assertThat(status(guarded, AdminChannel.request(GET, "/livez", null))).isEqualTo(200);
-        assertThat(status(guarded, AdminChannel.request(GET, "/readyz", null))).isEqualTo(200);
+        assertThat(status(guarded, GET, "/proxies", AUTHORIZATION, "Bearer s3cre")).isEqualTo(401);
+        assertThat(status(guarded, GET, "/proxies", AUTHORIZATION, "Basic czNjcmV0")).isEqualTo(401);
+        assertThat(status(guarded, GET, "/proxies", AUTHORIZATION, "bearer s3cret")).isEqualTo(200);
+        assertThat(status(guarded, GET, "/nope", null, null)).as("no path is revealed without the token").isEqualTo(401);
+        assertThat(status(guarded, GET, "/livez", null, null)).isEqualTo(200);
+        assertThat(status(guarded, GET, "/readyz", null, null)).isEqualTo(200);
     }
 
     @Test
     void aBrowserMayReadButNotChange() {
-        FullHttpRequest read = AdminChannel.request(GET, "/proxies", null);
-        read.headers().set(HttpHeaderNames.USER_AGENT, "Mozilla/5.0 (X11; Linux x86_64)");
-        assertThat(status(open, read)).isEqualTo(200);
-        FullHttpRequest change = AdminChannel.request(POST, "/reset", null);
-        change.headers().set(HttpHeaderNames.USER_AGENT, "Mozilla/5.0 (X11; Linux x86_64)");
-        assertThat(status(open, change)).isEqualTo(403);
+        String browser = "Mozilla/5.0 (X11; Linux x86_64)";
+        assertThat(status(open, GET, "/proxies", USER_AGENT, browser)).isEqualTo(200);
+        assertThat(status(open, POST, "/reset", USER_AGENT, browser)).isEqualTo(403);
     }
 
     @Test
@@ -109,33 +123,13 @@ class AdminSecurityTest {
 
     @Test
     void garbageIs400AndTheConnectionCloses() {
-        try (AdminChannel ch = new AdminChannel(open)) {
-            ch.raw("\u0001\u0002garbage \u00ff\r\n\r\n");
-            List<FullHttpResponse> r = ch.responses();
-            assertThat(r).hasSize(1);
-            assertThat(r.get(0).status().code()).isEqualTo(400);
-            assertThat(body(r.get(0))).startsWith("{\"error\":\"bad request: not HTTP/1.1");
-            r.forEach(FullHttpResponse::release);
-            assertThat(ch.server.isOpen()).isFalse();
-        }
+        assertThat(refused("\u0001\u0002garbage \u00ff\r\n\r\n")).startsWith("400 {\"error\":\"bad request: not HTTP/1.1");
     }
 
     @Test
     void aLongRequestLineIs414AndLongHeadersAre431() {
-        try (AdminChannel ch = new AdminChannel(open)) {
-            ch.raw("GET /" + "a".repeat(5000) + " HTTP/1.1\r\n\r\n");
-            List<FullHttpResponse> r = ch.responses();
-            assertThat(r.get(0).status().code()).isEqualTo(414);
-            r.forEach(FullHttpResponse::release);
-            assertThat(ch.server.isOpen()).isFalse();
-        }
-        try (AdminChannel ch = new AdminChannel(open)) {
-            ch.raw("GET /livez HTTP/1.1\r\nX-Big: " + "b".repeat(9000) + "\r\n\r\n");
-            List<FullHttpResponse> r = ch.responses();
-            assertThat(r.get(0).status().code()).isEqualTo(431);
-            r.forEach(FullHttpResponse::release);
-            assertThat(ch.server.isOpen()).isFalse();
-        }
+        assertThat(refused("GET /" + "a".repeat(5000) + " HTTP/1.1\r\n\r\n")).startsWith("414 ");
+        assertThat(refused("GET /livez HTTP/1.1\r\nX-Big: " + "b".repeat(9000) + "\r\n\r\n")).startsWith("431 ");
     }
 
     @Test

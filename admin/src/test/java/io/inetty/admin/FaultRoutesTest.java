@@ -1,6 +1,5 @@
 package io.inetty.admin;
 
-import static io.inetty.admin.TestServers.body;
 import static io.netty.handler.codec.http.HttpMethod.DELETE;
 import static io.netty.handler.codec.http.HttpMethod.GET;
 import static io.netty.handler.codec.http.HttpMethod.PATCH;
@@ -8,49 +7,24 @@ import static io.netty.handler.codec.http.HttpMethod.POST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inetty.faults.Fault;
 import io.inetty.faults.Faults;
+import io.inetty.protocols.Services;
+import io.inetty.server.Inetty;
 import io.inetty.server.InettyServer;
 import io.inetty.server.Transport;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /services/{service}/{tcp|udp}/faults}: the fault engine over HTTP, in toxics' JSON, with every refusal. */
-class FaultRoutesTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    InettyServer server;
-    AdminServer admin;
+class FaultRoutesTest extends AdminFixture {
     Faults faults;
 
     @BeforeEach
     void start() {
-        server = TestServers.echoAndChargen();
         faults = Faults.of(server);
-        admin = TestServers.unbound(server, AdminOptions.builder().build());
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        server.close();
-    }
-
-    record Reply(int status, JsonNode json, String text) {
-    }
-
-    Reply call(HttpMethod method, String uri, String body) throws Exception {
-        try (AdminChannel ch = new AdminChannel(admin)) {
-            FullHttpResponse r = ch.exchange(method, uri, body);
-            String text = body(r);
-            int status = r.status().code();
-            r.release();
-            return new Reply(status, text.isEmpty() ? null : JSON.readTree(text), text);
-        }
     }
 
     @Test
@@ -156,8 +130,8 @@ class FaultRoutesTest {
 
     @Test
     void aServerWithoutFaultEngineAnswers501() throws Exception {
-        try (InettyServer plain = io.inetty.server.Inetty.builder().bind("127.0.0.1")
-                .service(io.inetty.protocols.Services.ECHO, 0).start()) {
+        try (InettyServer plain = Inetty.builder().bind("127.0.0.1")
+                .service(Services.ECHO, 0).start()) {
             AdminServer a = TestServers.unbound(plain, AdminOptions.builder().build());
             try (AdminChannel ch = new AdminChannel(a)) {
                 FullHttpResponse r = ch.exchange(GET, "/services/echo/tcp/faults", null);

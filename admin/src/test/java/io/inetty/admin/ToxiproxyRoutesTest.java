@@ -1,6 +1,5 @@
 package io.inetty.admin;
 
-import static io.inetty.admin.TestServers.body;
 import static io.netty.handler.codec.http.HttpMethod.DELETE;
 import static io.netty.handler.codec.http.HttpMethod.GET;
 import static io.netty.handler.codec.http.HttpMethod.PATCH;
@@ -10,53 +9,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inetty.faults.Faults;
-import io.inetty.server.InettyServer;
 import io.inetty.server.Transport;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Toxiproxy API on relays: shapes, status codes, enable/disable on the same port, toxics, reset, populate. */
-class ToxiproxyRoutesTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    InettyServer server;
-    AdminServer admin;
+class ToxiproxyRoutesTest extends AdminFixture {
     String echo;
 
     @BeforeEach
     void start() {
-        server = TestServers.echoAndChargen();
-        admin = TestServers.unbound(server, AdminOptions.builder().build());
         echo = "127.0.0.1:" + server.port("echo", Transport.TCP);
-    }
-
-    @AfterEach
-    void stop() {
-        admin.close();
-        server.close();
-    }
-
-    record Reply(int status, JsonNode json, String text) {
-    }
-
-    Reply call(HttpMethod method, String uri, String body) throws Exception {
-        try (AdminChannel ch = new AdminChannel(admin)) {
-            FullHttpResponse r = ch.exchange(method, uri, body);
-            String text = body(r);
-            int status = r.status().code();
-            r.release();
-            return new Reply(status, text.isEmpty() ? null : JSON.readTree(text), text);
-        }
     }
 
     static int port(JsonNode proxy) {

@@ -73,6 +73,23 @@ class ServeErrorsTest {
         "|--service echo/tls:0 --tls-self-signed --tls-client-ca /nonexistent/ca.pem|--tls-client-ca: '/nonexistent/ca.pem' (no such file)",
         "|--proxy-protocol 10.0.0.0/33|--proxy-protocol: '10.0.0.0/33' (expected: an IP literal or CIDR, e.g. 10.0.0.0/8 or ::1/128)",
         "INETTY_PROXY_PROTOCOL=proxy.example||INETTY_PROXY_PROTOCOL: 'proxy.example' (expected: an IP literal or CIDR",
+        "|--fault echo=latncy|--fault: 'echo=latncy': type: 'latncy' (expected: one of latency,",
+        "|--fault echo=latency,latncy=5ms|--fault: 'echo=latency,latncy=5ms': key: 'latncy' (expected for latency: latency, jitter,",
+        "|--fault echo=latency,latency=5|--fault: 'echo=latency,latency=5': latency: '5' (expected: a duration with its unit",
+        "|--fault echo=loss,probability=1.5|--fault: 'echo=loss,probability=1.5': probability: '1.5' (expected: a probability from 0 to 1)",
+        "|--fault echo=latency,jitter=-5ms|--fault: 'echo=latency,jitter=-5ms': jitter: '-5ms' (expected: a duration with its unit",
+        "|--fault echo/tcp=loss,probability=0.1|--fault: 'echo/tcp=loss,probability=0.1': type: loss exists on udp, and echo is served on tcp",
+        "|--fault nope=latency|--fault: 'nope=latency': service: 'nope' is not served",
+        "|--fault echo/sctp=latency|--fault: 'echo/sctp=latency': transport: 'sctp' (expected: tcp or udp)",
+        "|--fault echo|--fault: 'echo': expected SERVICE[/tcp|/udp]=TYPE[,KEY=VALUE]...",
+        "|--fault echo=slicer,average_size=10,size_variation=10|--fault: 'echo=slicer,average_size=10,size_variation=10': size_variation: '10' (expected: less than average_size 10)",
+        "|--relay echo:0=127.0.0.1:7|--relay: 'echo:0=127.0.0.1:7': name: 'echo' is a service (expected: a name that is none of chargen, daytime, discard, echo, qotd,",
+        "|--relay db:0=localhost|--relay: 'db:0=localhost': upstream: 'localhost' (expected: HOST:PORT",
+        "|--relay db:0=::1:5432|--relay: 'db:0=::1:5432': upstream: '::1:5432' (expected: HOST:PORT",
+        "|--relay db:0=127.0.0.1:70000|--relay: 'db:0=127.0.0.1:70000': upstream: '127.0.0.1:70000' (expected: HOST:PORT with a port from 1 to 65535",
+        "|--relay db:70000=127.0.0.1:1|--relay: 'db:70000=127.0.0.1:1': port: '70000' (expected: 0 to 65535",
+        "|--relay db/sctp:0=127.0.0.1:1|--relay: 'db/sctp:0=127.0.0.1:1': transport: 'sctp' (expected: tcp or udp)",
+        "|--relay db=127.0.0.1:1|--relay: 'db=127.0.0.1:1': expected NAME[/tcp|/udp]:PORT=HOST:PORT",
         "|--frobnicate|Unknown option: '--frobnicate'"})
     void configurationMistakesExit2NamingWhatWasTyped(String env, String args, String message) {
         assertThat(fails(ExitCodes.USAGE, env == null ? "" : env, args == null ? "" : args))

@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every path of the admin endpoint through {@code curl}, against the built daemon. */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AdminEndpointTest {
     @TempDir
     Path tmp;

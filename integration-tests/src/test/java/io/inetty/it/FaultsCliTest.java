@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inetty.it.InettyProcess.Result;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --fault} and {@code INETTY_FAULT} against the built daemon, with third-party clients (python3, socat). */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FaultsCliTest {
     @Test
     void tcpLatencyFromTheCommandLine() {
@@ -71,30 +66,6 @@ class FaultsCliTest {
             Result tcp = Tools.shell("printf 'hello world' | socat -t 2 - TCP:127.0.0.1:" + inetty.port("echo", "tcp"));
             assertThat(tcp.stdout()).as("%s", tcp).isEqualTo("hell");
         }
-    }
-
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiterString = " || ", value = {
-        "--fault || echo=latncy || type: 'latncy' (expected: one of latency,",
-        "--fault || echo=latency,latncy=5ms || key: 'latncy' (expected for latency: latency, jitter,",
-        "--fault || echo=latency,latency=5 || latency: '5' (expected: a duration with its unit",
-        "--fault || echo=loss,probability=1.5 || probability: '1.5' (expected: a probability from 0 to 1)",
-        "--fault || echo=latency,jitter=-5ms || jitter: '-5ms' (expected: a duration with its unit",
-        "--fault || echo/tcp=loss,probability=0.1 || type: loss exists on udp, and echo is served on tcp",
-        "--fault || nope=latency || service: 'nope' is not served",
-        "--fault || echo/sctp=latency || transport: 'sctp' (expected: tcp or udp)",
-        "--fault || echo || expected SERVICE[/tcp|/udp]=TYPE[,KEY=VALUE]...",
-        "--fault || echo=slicer,average_size=10,size_variation=10 || size_variation: '10' (expected: less than average_size 10)",
-        "--relay || echo:0=127.0.0.1:7 || name: 'echo' is a service (expected: a name that is none of chargen, daytime, discard, echo, qotd,",
-        "--relay || db:0=localhost || upstream: 'localhost' (expected: HOST:PORT",
-        "--relay || db:0=::1:5432 || upstream: '::1:5432' (expected: HOST:PORT",
-        "--relay || db:0=127.0.0.1:70000 || upstream: '127.0.0.1:70000' (expected: HOST:PORT with a port from 1 to 65535",
-        "--relay || db:70000=127.0.0.1:1 || port: '70000' (expected: 0 to 65535",
-        "--relay || db/sctp:0=127.0.0.1:1 || transport: 'sctp' (expected: tcp or udp)",
-        "--relay || db=127.0.0.1:1 || expected NAME[/tcp|/udp]:PORT=HOST:PORT"
-    })
-    void badFaultsAndRelaysAreOneLineAndExitTwo(String option, String spec, String message) {
-        Tools.assertBadOption(option, spec, message);
     }
 
     @Test

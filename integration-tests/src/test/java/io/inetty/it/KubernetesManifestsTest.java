@@ -28,12 +28,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * daemon ({@code services --json}), the user of the image, the variables the daemon knows, the probe paths the
  * admin endpoint answers (the image's entrypoint run with the manifests' environment).
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KubernetesManifestsTest {
     private static final Pattern MIB = Pattern.compile("-X(?:mx|X:MaxDirectMemorySize=|X:MaxMetaspaceSize="
             + "|X:ReservedCodeCacheSize=)(\\d+)m");

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (STOPPING=1, the admin endpoint's {@code /readyz} answers 503) but keeps accepting for the delay, while a load balancer takes it out; then it drains as usual.
  * A second signal still stops at once.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ShutdownDelayTest {
     private static final Duration DELAY = Duration.ofSeconds(4);
 

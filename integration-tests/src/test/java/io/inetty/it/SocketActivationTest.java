@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * that started it must be answered. Clients are socat (TCP) and python3 (UDP). The activator's flags ({@code -d} for datagrams) apply to all
  * its sockets: TCP and UDP together take two activators, the inner one passing the outer one's socket through.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SocketActivationTest {
     static final String ACTIVATE = "/usr/bin/systemd-socket-activate";
     private static final Duration BOUND = Duration.ofSeconds(15);

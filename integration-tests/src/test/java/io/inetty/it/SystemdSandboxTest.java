@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * expanded by systemd-analyze), no capability ({@code CapabilityBoundingSet=}), {@code NoNewPrivileges=yes}, an
  * unprivileged user (setpriv). The unit's own {@code ExecStart} command line then serves, notifies and stops.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SystemdSandboxTest {
     private static final String PYTHON = "/usr/bin/python3";
     private static Path sandbox;

@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * written file, a chain from PEM files, TLS 1.2 and 1.3 only, mutual TLS, close_notify at the drain, reloading on
  * SIGHUP and on file changes, and the configuration mistakes (one line, exit 2).
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TlsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.inetty.it.InettyProcess.Result;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,35 +19,28 @@ import java.util.Map;
  */
 final class Tools {
     /** Prints the milliseconds of one TCP round trip of 'ping' to 127.0.0.1:ARGV1. */
-    static final String RTT = String.join("\n",
-            "import socket, sys, time",
-            "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5)",
-            "t = time.monotonic(); s.sendall(b'ping'); got = b''",
-            "while len(got) < 4: got += s.recv(4 - len(got))",
-            "print(round((time.monotonic() - t) * 1000))");
+    static final String RTT = "rtt.py";
 
     /** Connects to 127.0.0.1:ARGV1, sends a byte, prints how the connection ends: ECONNRESET, EOF or DATA. */
-    static final String HOW_IT_ENDS = String.join("\n",
-            "import socket, sys",
-            "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])), timeout=5)",
-            "try:",
-            "    s.sendall(b'x')",
-            "    print('EOF' if s.recv(10) == b'' else 'DATA')",
-            "except ConnectionResetError:",
-            "    print('ECONNRESET')");
+    static final String HOW_IT_ENDS = "how_it_ends.py";
 
     /** Sends datagrams 0..ARGV2-1 to 127.0.0.1:ARGV1 in one burst, prints the numbers of the replies. */
-    static final String UDP_BURST = String.join("\n",
-            "import socket, sys",
-            "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.connect(('127.0.0.1', int(sys.argv[1])))",
-            "for i in range(int(sys.argv[2])): s.send(str(i).encode())",
-            "s.settimeout(5); got = []", // a daemon just started may take a while for its first answer
-            "try:",
-            "    while True: got.append(s.recv(2048).decode()); s.settimeout(1)",
-            "except socket.timeout: pass",
-            "print(' '.join(got))");
+    static final String UDP_BURST = "udp_burst.py";
 
     private Tools() {
+    }
+
+    /** The path of the Python script {@code name} of this module's test resources ({@code python/}). */
+    static String script(String name) {
+        URL url = Tools.class.getResource("/python/" + name);
+        if (url == null) {
+            throw new IllegalArgumentException("python/" + name + ": not a test resource");
+        }
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("python/" + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** The path of {@code tool}, or a failure naming {@code debianPackage}. */
@@ -61,29 +56,15 @@ final class Tools {
                 + " install " + debianPackage + "). This test requires it and does not skip.");
     }
 
-    /**
-     * Checks that {@code serve --bind 127.0.0.1 --service echo:0 OPTION SPEC} is a usage error whose one line names
-     * the option, the spec as typed and {@code message}.
-     */
-    static void assertBadOption(String option, String spec, String message) {
-        String line = BadInputTest.assertFails(InettyProcess.runInetty(Map.of(), List.of(),
-                List.of("serve", "--bind", "127.0.0.1", "--service", "echo:0", option, spec)), 2);
-        assertThat(line).contains(option + ": '" + spec + "'").contains(message);
-    }
-
-    /** Runs {@code python3 -c script args...} to its end (at most 60 s). */
+    /** Runs {@code python3} on the test resource {@code python/script} with {@code args} to its end (at most 60 s). */
     static Result python(String script, Object... args) {
-        List<String> command = new ArrayList<>(List.of(require("python3", "python3"), "-c", script));
-        for (Object a : args) {
-            command.add(String.valueOf(a));
-        }
-        return InettyProcess.run(Duration.ofSeconds(60), Map.of(), command);
+        return run(require("python3", "python3"), script, args);
     }
 
     /**
      * Runs Debian's {@code /usr/bin/python3} (the one Debian's python3-* modules are installed for, whatever python3
-     * comes first on the PATH) with {@code -c script args...}, once {@code module} imports; a failure names
-     * {@code debianPackage} otherwise.
+     * comes first on the PATH) with the test resource {@code python/script} and {@code args}, once {@code module}
+     * imports; a failure names {@code debianPackage} otherwise.
      */
     static Result debianPython(String module, String debianPackage, String script, Object... args) {
         String python = "/usr/bin/python3";
@@ -93,7 +74,11 @@ final class Tools {
             fail("/usr/bin/python3 cannot import " + module + " (Debian package '" + debianPackage + "'; .ci/run"
                     + " installs it: apt-get install " + debianPackage + "). This test requires it and does not skip.");
         }
-        List<String> command = new ArrayList<>(List.of(python, "-c", script));
+        return run(python, script, args);
+    }
+
+    private static Result run(String python, String script, Object... args) {
+        List<String> command = new ArrayList<>(List.of(python, script(script)));
         for (Object a : args) {
             command.add(String.valueOf(a));
         }

@@ -14,7 +14,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * An existing Toxiproxy client library, used unchanged (toxiproxy-java 2.1.7, the one Testcontainers' Toxiproxy module
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Timeout;
  * seen acting on the traffic through the relay, removed, the proxy disabled and enabled on the same port, reset,
  * deleted.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ToxiproxyClientTest {
     @Test
     void toxiproxyJavaDrivesInettyUnchanged() throws Exception {

@@ -54,49 +54,31 @@ public enum IoTransport {
      * {@link BindFailureException} of kind {@code TRANSPORT_UNAVAILABLE} naming the cause.
      */
     public IoTransport resolve() {
-        switch (this) {
-            case EPOLL:
-                if (!Epoll.isAvailable()) {
-                    throw BindFailureException.transportUnavailable("epoll", Epoll.unavailabilityCause());
-                }
-                return EPOLL;
-            case IO_URING:
-                if (!IoUring.isAvailable()) {
-                    throw BindFailureException.transportUnavailable("io_uring", IoUring.unavailabilityCause());
-                }
-                return IO_URING;
-            case NIO:
-                return NIO;
-            default:
-                if (Epoll.isAvailable()) {
-                    return EPOLL;
-                }
-                return IoUring.isAvailable() ? IO_URING : NIO;
+        if (this == AUTO) {
+            return EPOLL.isAvailable() ? EPOLL : IO_URING.isAvailable() ? IO_URING : NIO;
         }
+        if (!isAvailable()) {
+            throw BindFailureException.transportUnavailable(label(), unavailabilityCause());
+        }
+        return this;
     }
 
     /** Whether this transport can run here ({@code AUTO} and NIO always can). */
     public boolean isAvailable() {
-        switch (this) {
-            case EPOLL:
-                return Epoll.isAvailable();
-            case IO_URING:
-                return IoUring.isAvailable();
-            default:
-                return true;
-        }
+        return switch (this) {
+            case EPOLL -> Epoll.isAvailable();
+            case IO_URING -> IoUring.isAvailable();
+            default -> true;
+        };
     }
 
     /** Why a native transport cannot run here, or null. */
     public Throwable unavailabilityCause() {
-        switch (this) {
-            case EPOLL:
-                return Epoll.unavailabilityCause();
-            case IO_URING:
-                return IoUring.unavailabilityCause();
-            default:
-                return null;
-        }
+        return switch (this) {
+            case EPOLL -> Epoll.unavailabilityCause();
+            case IO_URING -> IoUring.unavailabilityCause();
+            default -> null;
+        };
     }
 
     /** The transport a channel was made by (for a stage that opens channels of its own, e.g. a relay). */
@@ -108,40 +90,25 @@ public enum IoTransport {
 
     /** The event-loop handler factory for {@code MultiThreadIoEventLoopGroup}. */
     public IoHandlerFactory handlerFactory() {
-        switch (concrete()) {
-            case EPOLL:
-                return EpollIoHandler.newFactory();
-            case IO_URING:
-                return IoUringIoHandler.newFactory();
-            default:
-                return NioIoHandler.newFactory();
-        }
+        return switch (concrete()) {
+            case EPOLL -> EpollIoHandler.newFactory();
+            case IO_URING -> IoUringIoHandler.newFactory();
+            default -> NioIoHandler.newFactory();
+        };
     }
 
     /** Client TCP channels to {@code target}'s family. */
     public ChannelFactory<SocketChannel> socketChannel(InetAddress target) {
         SocketProtocolFamily family = family(target);
-        switch (concrete()) {
-            case EPOLL:
-                return () -> new EpollSocketChannel(family);
-            case IO_URING:
-                return IoUringSocketChannel::new;
-            default:
-                return () -> new NioSocketChannel(SelectorProvider.provider(), family);
-        }
+        return pick(() -> new EpollSocketChannel(family), () -> new IoUringSocketChannel(),
+                () -> new NioSocketChannel(SelectorProvider.provider(), family));
     }
 
     /** UDP channels of {@code address}'s family. */
     public ChannelFactory<DatagramChannel> datagramChannel(InetAddress address) {
         SocketProtocolFamily family = family(address);
-        switch (concrete()) {
-            case EPOLL:
-                return () -> new EpollDatagramChannel(family);
-            case IO_URING:
-                return () -> new IoUringDatagramChannel(family);
-            default:
-                return () -> new NioDatagramChannel(SelectorProvider.provider(), family);
-        }
+        return pick(() -> new EpollDatagramChannel(family), () -> new IoUringDatagramChannel(family),
+                () -> new NioDatagramChannel(SelectorProvider.provider(), family));
     }
 
     /** {@code auto}, {@code epoll}, {@code io_uring} or {@code nio}. */
@@ -152,14 +119,18 @@ public enum IoTransport {
     /** Listening TCP channels of {@code address}'s family (e.g. for a feature that serves on the server's loops). */
     public ChannelFactory<ServerSocketChannel> serverChannel(InetAddress address) {
         SocketProtocolFamily family = family(address);
-        switch (concrete()) {
-            case EPOLL:
-                return () -> new EpollServerSocketChannel(family);
-            case IO_URING:
-                return IoUringServerSocketChannel::new;
-            default:
-                return () -> new NioServerSocketChannel(SelectorProvider.provider(), family);
-        }
+        return pick(() -> new EpollServerSocketChannel(family), () -> new IoUringServerSocketChannel(),
+                () -> new NioServerSocketChannel(SelectorProvider.provider(), family));
+    }
+
+    /** One of three factories by the concrete transport (lambdas: a transport's classes load only when it is used). */
+    private <C extends Channel> ChannelFactory<C> pick(ChannelFactory<C> epoll, ChannelFactory<C> ioUring,
+            ChannelFactory<C> nio) {
+        return switch (concrete()) {
+            case EPOLL -> epoll;
+            case IO_URING -> ioUring;
+            default -> nio;
+        };
     }
 
     /**

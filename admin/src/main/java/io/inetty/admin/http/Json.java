@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * JSON in and out of the admin API, with Jackson's tree model. Parsing is strict: a duplicate key, text after the
@@ -65,26 +67,24 @@ public final class Json {
 
     /** A string field, or null when absent or null; a 400 if it has another type. */
     public static String string(ObjectNode node, String key) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw ApiException.badRequest(key + ": " + v + " (expected: a string)");
-        }
-        return v.textValue();
+        return field(node, key, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
     /** A boolean field, or null when absent or null; a 400 if it has another type. */
     public static Boolean bool(ObjectNode node, String key) {
+        return field(node, key, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+    }
+
+    private static <T> T field(ObjectNode node, String key, Predicate<JsonNode> is, String expected,
+            Function<JsonNode, T> value) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isBoolean()) {
-            throw ApiException.badRequest(key + ": " + v + " (expected: true or false)");
+        if (!is.test(v)) {
+            throw ApiException.badRequest(key + ": " + v + " (expected: " + expected + ")");
         }
-        return v.booleanValue();
+        return value.apply(v);
     }
 
     /**
