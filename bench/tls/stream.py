@@ -2,7 +2,7 @@
 """TLS echo stream client for bench/tls: one connection writes CHUNK-byte blocks while it reads the echo back
 (at most WINDOW bytes in flight), for SECS seconds after WARMUP; prints one JSON line with the echoed MB/s
 (MB = 10^6 bytes). Every echoed byte is checked against what was sent. Loopback only; stops by itself."""
-import json, os, socket, ssl, sys, threading, time
+import json, os, select, socket, ssl, sys, time
 
 host, port = sys.argv[1], int(sys.argv[2])
 secs = float(os.environ.get("SECS", "5"))
@@ -21,23 +21,11 @@ if chunk % 256:
 block = bytes(range(256)) * (chunk // 256)  # the stream's byte at offset p is p % 256
 sent = 0
 received = 0
-lock = threading.Condition()
 stop = time.monotonic() + warmup + secs + 0.5
-
-
-def writer():
-    global sent
-    while time.monotonic() < stop:
-        with lock:
-            while sent - received > window and time.monotonic() < stop:
-                lock.wait(0.1)
-        sock.sendall(block)
-        with lock:
-            sent += len(block)
-
-
-t = threading.Thread(target=writer, daemon=True)
-t.start()
+# One thread, non-blocking: an SSL connection must not be read and written from two threads at once (OpenSSL's
+# SSL objects are not thread-safe, and Python releases its lock around SSL_read and SSL_write).
+sock.setblocking(False)
+out = memoryview(block)
 mismatches = 0
 start_at = time.monotonic() + warmup
 mark = None
@@ -48,19 +36,31 @@ while True:
     now = time.monotonic()
     if mark is None and now >= start_at:
         mark = (now, received)
-    if now >= start_at + secs:
+    if now >= start_at + secs or now >= stop:
         ended = "time"
         break
-    n = sock.recv_into(buf)
-    if n == 0:
-        ended = "eof"
-        break
-    off = received % 256
-    if memoryview(buf)[:n] != ref[off:off + n]:
-        mismatches += 1
-    with lock:
+    progressed = False
+    try:
+        n = sock.recv_into(buf)
+        if n == 0:
+            ended = "eof"
+            break
+        off = received % 256
+        if memoryview(buf)[:n] != ref[off:off + n]:
+            mismatches += 1
         received += n
-        lock.notify()
+        progressed = True
+    except (ssl.SSLWantReadError, ssl.SSLWantWriteError):
+        pass
+    if sent - received < window:
+        try:
+            n = sock.send(out[sent % len(block):])  # the stream's byte at offset p is p % 256
+            sent += n
+            progressed = True
+        except (ssl.SSLWantReadError, ssl.SSLWantWriteError):
+            pass
+    if not progressed and not sock.pending():
+        select.select([sock], [sock] if sent - received < window else [], [], 0.1)
 end = time.monotonic()
 elapsed = end - mark[0] if mark else 0.0
 echoed = received - mark[1] if mark else 0
