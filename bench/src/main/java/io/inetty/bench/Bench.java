@@ -52,7 +52,7 @@ public final class Bench {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, BenchConfig.CONNECT_TIMEOUT_MILLIS);
         this.udp = new Bootstrap().group(group).channelFactory(io.datagramChannel(config.address()))
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(Math.min(65536, Math.max(2048, config.size + 1))));
     }
 

@@ -49,7 +49,7 @@ final class UdpMapping {
         }
         new Bootstrap().group(listening.eventLoop())
                 .channelFactory(IoTransport.of(listening).datagramChannel(address.getAddress()))
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536))
                 .handler(new Replies())
                 .connect(address).addListener((ChannelFuture f) -> connected(f));
     }

@@ -373,7 +373,7 @@ final class Binder {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 // No TCP_NODELAY child option: Netty's socket configs of every transport turn it on by default on
                 // Linux, and setting it again costs one more system call per accepted connection (TcpNoDelayTest).
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, STREAM_READS)
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, STREAM_READS)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(pipelines.tcp(b));
     }

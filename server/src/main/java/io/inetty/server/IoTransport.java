@@ -207,7 +207,7 @@ public enum IoTransport {
         // A fixed size, but the adaptive allocator's class, as TCP reads use: the read loops shared by the stream
         // and datagram channels then see one handle class, not two (a second class seen there deoptimizes the
         // compiled TCP read path and leaves it polymorphic for the life of the process).
-        udp.option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(size, size, size));
+        udp.option(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(size, size, size));
     }
 
     private IoTransport concrete() {
