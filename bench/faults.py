@@ -50,18 +50,27 @@ class Proc:
         self.err = open(f"{OUT}.{os.path.basename(self.cmd[0])}.log", "a")
         self.p = subprocess.Popen(["taskset", "-c", SERVER_CPU] + self.cmd, stdout=subprocess.PIPE,
                                   stderr=self.err, text=True, start_new_session=True)
-        if self.inetty:
-            deadline = time.time() + 60
-            for line in self.p.stdout:
-                parts = line.split()
-                if parts[:1] == ["listening"]:
-                    self.ports[(parts[1], parts[2])] = int(parts[3].rsplit(":", 1)[1])
-                if line.strip() == "ready" or time.time() > deadline:
-                    break
-            if not self.ports:
-                raise SystemExit(f"bench/faults: {' '.join(self.cmd)} did not start")
-        else:
-            time.sleep(0.5)
+        try:
+            if self.inetty:
+                # A watchdog ends a daemon that prints nothing: the loop below then sees the end of its output.
+                watchdog = threading.Timer(60, self.p.kill)
+                watchdog.start()
+                try:
+                    for line in self.p.stdout:
+                        parts = line.split()
+                        if parts[:1] == ["listening"]:
+                            self.ports[(parts[1], parts[2])] = int(parts[3].rsplit(":", 1)[1])
+                        if line.strip() == "ready":
+                            break
+                finally:
+                    watchdog.cancel()
+                if not self.ports or self.p.poll() is not None:
+                    raise SystemExit(f"bench/faults: {' '.join(self.cmd)} did not start")
+            else:
+                time.sleep(0.5)
+        except BaseException:
+            self.__exit__()  # the with-block never runs, so its exit would not either
+            raise
         return self
 
     def __exit__(self, *exc):

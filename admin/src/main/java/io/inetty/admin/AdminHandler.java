@@ -72,9 +72,9 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-        disarm();
         Pending p = decode(msg);
         if (!busy) {
+            disarm(); // the wait for this request is over; a pending response keeps its own deadline
             answer(ctx, p);
         } else if (waiting.size() < MAX_WAITING) {
             waiting.add(p);

@@ -49,8 +49,11 @@ public final class AdminServer implements AutoCloseable {
     final Router router;
     final Gate gate;
     private final ThreadPoolExecutor pool;
-    /** The worker threads made, joined at close: a thread-leak check right after close() finds none. */
-    private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * The pool's newest worker thread (the pool keeps at most one; earlier ones have ended), joined at close: a
+     * thread-leak check right after close() finds none.
+     */
+    private volatile Thread lastWorker;
     final Executor worker;
     final ChannelGroup channels = new DefaultChannelGroup("inetty-admin", ImmediateEventExecutor.INSTANCE);
     private final List<InetSocketAddress> addresses = new ArrayList<>();
@@ -65,10 +68,11 @@ public final class AdminServer implements AutoCloseable {
         this.gate = new Gate(options);
         // One thread, made when a request comes and ended after 10 s without one; the queue holds at most one request
         // per connection (each connection waits for its response before the next request is read).
+        DefaultThreadFactory threads = new DefaultThreadFactory("inetty-admin", true);
         this.pool = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(options.maxConnections() + 1), r -> {
-                    Thread t = new DefaultThreadFactory("inetty-admin", true).newThread(r);
-                    threads.add(t);
+                    Thread t = threads.newThread(r);
+                    lastWorker = t;
                     return t;
                 });
         pool.allowCoreThreadTimeOut(true);
@@ -194,8 +198,9 @@ public final class AdminServer implements AutoCloseable {
         pool.shutdownNow();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);
-            for (Thread t : threads) {
-                t.join(2000); // awaitTermination returns while the last worker is still exiting
+            Thread last = lastWorker;
+            if (last != null) {
+                last.join(2000); // awaitTermination returns while the last worker is still exiting
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -65,14 +65,14 @@ class ToxiproxyRoutesTest extends AdminFixture {
     @Test
     void disableRefusesConnectionsAndEnableRebindsTheSamePort() throws Exception {
         int port = port(call(POST, "/proxies", "{\"name\": \"db\", \"upstream\": \"" + echo + "\"}").json());
-        Socket open = new Socket("127.0.0.1", port);
-        Reply disabled = call(POST, "/proxies/db", "{\"enabled\": false}");
-        assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
-        assertThat(port(disabled.json())).isEqualTo(port);
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
-        open.setSoTimeout(5000);
-        assertThat(open.getInputStream().read()).as("open connections are closed").isEqualTo(-1);
-        open.close();
+        try (Socket open = new Socket("127.0.0.1", port)) {
+            Reply disabled = call(POST, "/proxies/db", "{\"enabled\": false}");
+            assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+            assertThat(port(disabled.json())).isEqualTo(port);
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+            open.setSoTimeout(5000);
+            assertThat(open.getInputStream().read()).as("open connections are closed").isEqualTo(-1);
+        }
         Reply enabled = call(PATCH, "/proxies/db", "{\"enabled\": true}");
         assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
         assertThat(port(enabled.json())).isEqualTo(port);

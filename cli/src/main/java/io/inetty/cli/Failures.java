@@ -56,8 +56,7 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
         }
         OptionSpec option = (OptionSpec) e.getArgSpec();
         Object provider = e.getCommandLine().getCommandSpec().defaultValueProvider();
-        String variable = provider instanceof EnvironmentDefaults ? ((EnvironmentDefaults) provider).variableOf(option)
-                : null;
+        String variable = provider instanceof EnvironmentDefaults d ? d.variableOf(option) : null;
         if (variable != null && option.typeInfo().isBoolean()) {
             return variable + ": '" + e.getValue() + "' (expected: " + EnvironmentDefaults.booleanValues() + ")";
         }

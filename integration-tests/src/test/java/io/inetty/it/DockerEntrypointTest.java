@@ -220,7 +220,7 @@ class DockerEntrypointTest {
         // The JVM is the entrypoint's process itself (exec form), so LISTEN_PID names it, as with podman's or
         // systemd's socket activation of a container.
         SocketActivationTest.require(SocketActivationTest.ACTIVATE, "systemd");
-        int port = SocketActivationTest.freePort();
+        int port = Wire.freePort();
         List<String> command = new ArrayList<>(List.of(SocketActivationTest.ACTIVATE, "-l", "127.0.0.1:" + port,
                 "--fdname=echo"));
         command.addAll(entrypoint());

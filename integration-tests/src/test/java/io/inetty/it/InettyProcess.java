@@ -43,7 +43,23 @@ public final class InettyProcess implements AutoCloseable {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "inetty-it-reaper"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(InettyProcess::killTree), "inetty-it-reaper"));
+    }
+
+    /** SIGKILL to {@code p} and everything it started (a shell's socat, a prefork script's daemons). */
+    static Process killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        return p.destroyForcibly();
+    }
+
+    /** Kills {@code p}'s tree if the JVM ends before it does (for processes of other helpers, e.g. {@link Tool}). */
+    static void reapAtExit(Process p) {
+        LIVE.add(p);
+    }
+
+    /** No longer to be reaped at exit (it has ended). */
+    static void reaped(Process p) {
+        LIVE.remove(p);
     }
 
     /** One bound socket as announced on standard output. */
@@ -387,7 +403,7 @@ public final class InettyProcess implements AutoCloseable {
 
     /** Kills the process at once (SIGKILL) and waits for it. */
     public void kill() {
-        process.destroyForcibly();
+        killTree(process);
         waitForExit(Duration.ofSeconds(10));
     }
 
@@ -445,7 +461,7 @@ public final class InettyProcess implements AutoCloseable {
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                killTree(p).waitFor(10, TimeUnit.SECONDS);
                 throw new AssertionError(command + " did not end within " + timeout + "; stdout: "
                         + out.getNow("?") + " stderr: " + err.getNow("?"));
             }
@@ -456,7 +472,7 @@ public final class InettyProcess implements AutoCloseable {
         } catch (ExecutionException | TimeoutException | IOException e) {
             throw new AssertionError("reading the output of " + command + " failed", e);
         } finally {
-            p.destroyForcibly();
+            killTree(p);
             LIVE.remove(p);
         }
     }

@@ -33,11 +33,16 @@ final class NotifyReceiver implements AutoCloseable {
         NotifyReceiver r = new NotifyReceiver(socket, InettyProcess.spawn(Map.of(),
                 List.of("socat", "-u", "UNIX-RECV:" + socket + options, "-")));
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!Files.exists(socket)) {
-            assertThat(System.nanoTime()).as("socat created %s: %s", socket, r.socat.describe()).isLessThan(deadline);
-            pause(20);
+        try {
+            while (!Files.exists(socket)) {
+                assertThat(System.nanoTime()).as("socat created %s: %s", socket, r.socat.describe()).isLessThan(deadline);
+                pause(20);
+            }
+            return r;
+        } catch (Throwable t) {
+            r.close(); // not handed to the caller yet
+            throw t;
         }
-        return r;
     }
 
     /** The value for the daemon's {@code NOTIFY_SOCKET}. */

@@ -2,7 +2,6 @@ package io.inetty.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,12 +28,6 @@ class ProxyProtocolTest {
         Tool.require("python3", "python3");
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, Wire.ip("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
-    }
-
     /** HAProxy in the foreground: frontends v1 and v2 on loopback, each to {@code port} with a PROXY header. */
     private Tool haproxy(int v1, int v2, int port) throws Exception {
         Path cfg = Files.writeString(dir.resolve("haproxy.cfg"), String.join("\n",
@@ -47,14 +40,19 @@ class ProxyProtocolTest {
         Tool check = Tool.run("", "haproxy", "-c", "-f", cfg.toString());
         assertThat(check.exitCode()).as("%s", check).isZero();
         Tool haproxy = Tool.start("haproxy", "-db", "-f", cfg.toString());
-        for (int port2 : new int[] {v1, v2}) {
-            long end = System.nanoTime() + WAIT.toNanos();
-            while (!listening(port2)) {
-                assertThat(System.nanoTime()).as("haproxy listens on %d: %s", port2, haproxy).isLessThan(end);
-                Thread.sleep(20);
+        try {
+            for (int port2 : new int[] {v1, v2}) {
+                long end = System.nanoTime() + WAIT.toNanos();
+                while (!listening(port2)) {
+                    assertThat(System.nanoTime()).as("haproxy listens on %d: %s", port2, haproxy).isLessThan(end);
+                    Thread.sleep(20);
+                }
             }
+            return haproxy;
+        } catch (Throwable t) {
+            haproxy.close(); // not handed to the caller's try-with-resources
+            throw t;
         }
-        return haproxy;
     }
 
     private static boolean listening(int port) {
@@ -81,8 +79,8 @@ class ProxyProtocolTest {
         try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "whoami/tcp:0,echo/tcp:0",
                 "--proxy-protocol", "127.0.0.1/32", "--deny", "127.0.0.3")) {
             int whoami = inetty.port("whoami", "tcp");
-            int v1 = freePort();
-            int v2 = freePort();
+            int v1 = Wire.freePort();
+            int v2 = Wire.freePort();
             try (Tool haproxy = haproxy(v1, v2, whoami)) {
                 for (int frontend : new int[] {v1, v2}) {
                     String json = socat("127.0.0.2", frontend, "");

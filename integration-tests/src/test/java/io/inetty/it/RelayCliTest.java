@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inetty.it.InettyProcess.Result;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,23 +11,9 @@ import org.junit.jupiter.api.Test;
 /** {@code --relay} and {@code INETTY_RELAY} against the built daemon, with third-party clients (socat, nc, python3). */
 class RelayCliTest {
 
-    /** A port free now on 127.0.0.1 for TCP and UDP (the relay's upstream is named before the daemon starts). */
-    private static int freePort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, Wire.ip("127.0.0.1"))) {
-                port = s.getLocalPort();
-            }
-            if (Wire.isFree(Wire.ip("127.0.0.1"), port)) {
-                return port;
-            }
-        }
-        throw new IOException("no free port");
-    }
-
     /** Echo on a fixed port and a relay {@code r} to it, on 127.0.0.1. */
     private static InettyProcess relayToEcho(String... more) throws IOException {
-        int echo = freePort();
+        int echo = Wire.freePort();
         List<String> args = new java.util.ArrayList<>(List.of("--bind", "127.0.0.1", "--service", "echo:" + echo,
                 "--relay", "r:0=127.0.0.1:" + echo));
         args.addAll(List.of(more));
@@ -61,7 +46,7 @@ class RelayCliTest {
 
     @Test
     void aRefusedUpstreamResetsThePythonClient() throws IOException {
-        int dead = freePort();
+        int dead = Wire.freePort();
         try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "echo/tcp:0",
                 "--relay", "gone/tcp:0=127.0.0.1:" + dead)) {
             Result r = Tools.python(Tools.HOW_IT_ENDS, inetty.port("gone", "tcp"));
@@ -71,7 +56,7 @@ class RelayCliTest {
 
     @Test
     void faultsOnARelayFromTheEnvironment() throws IOException {
-        int echo = freePort();
+        int echo = Wire.freePort();
         Map<String, String> env = Map.of("INETTY_RELAY", "slow/tcp:0=127.0.0.1:" + echo + ";lossy/udp:0=127.0.0.1:" + echo,
                 "INETTY_FAULT", "slow=latency,latency=300ms;lossy=loss,probability=1,every=2");
         try (InettyProcess inetty = InettyProcess.start(env, "serve", "--bind", "127.0.0.1", "--service", "echo:" + echo)) {

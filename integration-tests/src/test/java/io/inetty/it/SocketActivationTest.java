@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inetty.it.InettyProcess.Endpoint;
 import io.inetty.it.InettyProcess.Result;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +47,7 @@ class SocketActivationTest {
 
     @Test
     void aTcpListenerIsServedStartingWithTheConnectionThatActivatedIt() {
-        int port = freePort();
+        int port = Wire.freePort();
         try (InettyProcess inetty = activated(List.of("-l", "127.0.0.1:" + port, "--fdname=echo"),
                 List.of("serve", "--service", "daytime"))) {
             inetty.awaitStderrLine("Listening on 127.0.0.1:" + port, BOUND);
@@ -65,8 +63,8 @@ class SocketActivationTest {
 
     @Test
     void aSocketNamedAdminServesTheAdminEndpoint() {
-        int port = freePort();
-        int adminPort = freePort();
+        int port = Wire.freePort();
+        int adminPort = Wire.freePort();
         try (InettyProcess inetty = activated(List.of("-l", "127.0.0.1:" + port, "-l", "127.0.0.1:" + adminPort,
                 "--fdname=echo:admin"), List.of("serve"))) {
             inetty.awaitStderrLine("Listening on 127.0.0.1:" + adminPort, BOUND);
@@ -82,7 +80,7 @@ class SocketActivationTest {
 
     @Test
     void aUdpSocketIsServedStartingWithTheDatagramThatActivatedIt() {
-        int port = freePort();
+        int port = Wire.freePort();
         try (InettyProcess inetty = activated(List.of("--datagram", "-l", "127.0.0.1:" + port, "--fdname=echo/udp"),
                 List.of("serve"))) {
             inetty.awaitStderrLine("Listening on 127.0.0.1:" + port, BOUND);
@@ -96,7 +94,7 @@ class SocketActivationTest {
 
     @Test
     void unnamedTcpAndUdpSocketsServeTheServiceOfTheirPort() {
-        int port = freePort();
+        int port = Wire.freePort();
         String offset = Integer.toString(port - 13); // daytime's port plus the offset
         List<String> inner = List.of(ACTIVATE, "--datagram", "-l", "127.0.0.1:" + port);
         List<String> outer = new ArrayList<>(List.of("-l", "127.0.0.1:" + port));
@@ -117,7 +115,7 @@ class SocketActivationTest {
         // How many instances share a port on one host without SO_REUSEPORT: the system owns the socket and every
         // instance gets it (systemd's template units; here a small forking activator).
         Path prefork = Path.of(SocketActivationTest.class.getResource("/prefork.py").toURI());
-        int port = freePort();
+        int port = Wire.freePort();
         List<String> command = new ArrayList<>(List.of("python3", prefork.toString(), "2", Integer.toString(port)));
         command.addAll(InettyProcess.command(List.of(), InettyProcess.jar(), List.of("serve")));
         try (InettyProcess both = InettyProcess.spawn(Map.of(), command)) {
@@ -178,7 +176,7 @@ class SocketActivationTest {
     @Test
     void theLauncherExecsSoTheProcessIdTheActivatorSetStillMatches() throws IOException {
         Path launcher = LauncherTest.launcher(tmp, Duration.ZERO);
-        int port = freePort();
+        int port = Wire.freePort();
         List<String> command = List.of(ACTIVATE, "-l", "127.0.0.1:" + port, "--fdname=echo", launcher.toString(), "serve");
         try (InettyProcess inetty = InettyProcess.spawn(Map.of(), command)) {
             inetty.awaitStderrLine("Listening on 127.0.0.1:" + port, BOUND);
@@ -191,11 +189,11 @@ class SocketActivationTest {
 
     @Test
     void aNameThatIsNoServiceOrASocketOfTheOtherTransportStopsWithOneLineAndExitTwo() {
-        int port = freePort();
+        int port = Wire.freePort();
         assertThat(failure(List.of("-l", "127.0.0.1:" + port, "--fdname=ecko"), port, false))
                 .isEqualTo("inetty serve: LISTEN_FDNAMES: 'ecko' (fd 3) is not a service (expected: NAME, NAME/tcp or"
                         + " NAME/udp of echo, discard, daytime, qotd, chargen, time, whoami; or admin) (see 'inetty serve --help')");
-        int other = freePort();
+        int other = Wire.freePort();
         assertThat(failure(List.of("--datagram", "-l", "127.0.0.1:" + other, "--fdname=echo/tcp"), other, true))
                 .isEqualTo("inetty serve: LISTEN_FDNAMES: 'echo/tcp' is fd 3, a udp socket (expected: tcp)"
                         + " (see 'inetty serve --help')");
@@ -279,20 +277,4 @@ class SocketActivationTest {
         return new Endpoint(service, transport, new InetSocketAddress(Wire.ip("127.0.0.1"), port));
     }
 
-    /** A port free on 127.0.0.1 for both TCP and UDP (the activator binds it a moment later). */
-    static int freePort() {
-        InetAddress loopback = Wire.ip("127.0.0.1");
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
-                port = probe.getLocalPort();
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-            if (Wire.isFree(loopback, port)) {
-                return port;
-            }
-        }
-        throw new AssertionError("no port free for both TCP and UDP on 127.0.0.1");
-    }
 }

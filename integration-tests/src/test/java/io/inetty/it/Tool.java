@@ -29,6 +29,7 @@ final class Tool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);
         }
+        InettyProcess.reapAtExit(process);
         Thread reader = new Thread(() -> {
             try (InputStream in = process.getInputStream()) {
                 byte[] buf = new byte[8192];
@@ -136,10 +137,12 @@ final class Tool implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                InettyProcess.killTree(process).waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            InettyProcess.reaped(process);
         }
     }
 

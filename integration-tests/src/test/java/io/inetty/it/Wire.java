@@ -251,6 +251,23 @@ final class Wire {
 
     // ---------------------------------------------------------------- ports
 
+    /** A port free now on 127.0.0.1 for both TCP and UDP (for a peer that is named before it is started). */
+    static int freePort() {
+        InetAddress loopback = ip("127.0.0.1");
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
+                port = probe.getLocalPort();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            if (isFree(loopback, port)) {
+                return port;
+            }
+        }
+        throw new AssertionError("no port free for both TCP and UDP on 127.0.0.1 after 50 tries");
+    }
+
     /** Whether {@code port} can be bound now on {@code address} for both TCP and UDP. */
     static boolean isFree(InetAddress address, int port) {
         try (ServerSocket tcp = new ServerSocket()) {

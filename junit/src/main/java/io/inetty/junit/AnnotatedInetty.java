@@ -48,9 +48,8 @@ final class AnnotatedInetty extends Callbacks {
         }
         try {
             for (String name : names) {
-                String known = all.stream().map(Service::name).collect(Collectors.joining(", "));
-                builder.service(Services.find(all, name).orElseThrow(
-                        () -> new IllegalArgumentException("'" + name + "' (expected: one of " + known + ")")));
+                builder.service(Services.find(all, name).orElseThrow(() -> new IllegalArgumentException("'" + name
+                        + "' (expected: one of " + all.stream().map(Service::name).collect(Collectors.joining(", ")) + ")")));
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("@InettyTest(services) on " + annotated.getName() + ": " + e.getMessage(),

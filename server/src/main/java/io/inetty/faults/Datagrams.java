@@ -1,7 +1,5 @@
 package io.inetty.faults;
 
-import io.inetty.server.ProxiedDatagram;
-import io.inetty.server.ReplyDatagram;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.socket.DatagramPacket;
 import java.util.BitSet;
@@ -13,13 +11,13 @@ final class Datagrams {
 
     /** A second datagram sharing {@code p}'s bytes. */
     static DatagramPacket duplicate(DatagramPacket p) {
-        return replace(p, p.content().retainedDuplicate());
+        return p.retainedDuplicate();
     }
 
     /** {@code p} with only its first {@code size} bytes; {@code p} is released. */
     static DatagramPacket truncate(DatagramPacket p, int size) {
         ByteBuf c = p.content();
-        DatagramPacket out = replace(p, c.retainedSlice(c.readerIndex(), size));
+        DatagramPacket out = p.replace(c.retainedSlice(c.readerIndex(), size));
         p.release();
         return out;
     }
@@ -30,7 +28,7 @@ final class Datagrams {
         int len = c.readableBytes();
         ByteBuf copy = c.alloc().buffer(len);
         copy.writeBytes(c, c.readerIndex(), len);
-        DatagramPacket out = replace(p, copy);
+        DatagramPacket out = p.replace(copy);
         p.release();
         int total = len * 8;
         int flips = Math.min(bits, total);
@@ -45,13 +43,4 @@ final class Datagrams {
         return out;
     }
 
-    private static DatagramPacket replace(DatagramPacket p, ByteBuf content) {
-        if (p instanceof ProxiedDatagram) {
-            return new ProxiedDatagram(content, p.recipient(), p.sender(), ((ProxiedDatagram) p).realSender());
-        }
-        if (p instanceof ReplyDatagram) {
-            return ((ReplyDatagram) p).replace(content);
-        }
-        return new DatagramPacket(content, p.recipient(), p.sender());
-    }
 }

@@ -31,8 +31,10 @@ final class ProxyHeader extends ChannelInboundHandlerAdapter {
 
     private final long timeoutMillis;
     private ScheduledFuture<?> timer;
-    /** Whether the header was read (later reads pass) or refused (later reads are dropped). */
-    private boolean passed;
+    /**
+     * Whether the header was refused (later reads are dropped). Once it is read this stage is gone: it removes itself,
+     * and the decoder before it hands what followed the header to the stage after it.
+     */
     private boolean failed;
 
     ProxyHeader(Duration timeout) {
@@ -48,10 +50,6 @@ final class ProxyHeader extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (passed) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
         if (failed || !(msg instanceof HAProxyMessage)) {
             ReferenceCountUtil.release(msg); // bytes left by a failed decoder on a closing connection
             return;
@@ -63,7 +61,6 @@ final class ProxyHeader extends ChannelInboundHandlerAdapter {
         } finally {
             header.release();
         }
-        passed = true;
         cancel();
         if (client != null) {
             ctx.fireUserEventTriggered(new RealPeer(client));
@@ -87,7 +84,7 @@ final class ProxyHeader extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (!passed && cause instanceof HAProxyProtocolException) {
+        if (cause instanceof HAProxyProtocolException) {
             fail(ctx, cause.getMessage() == null ? cause.toString() : cause.getMessage());
             return;
         }
@@ -96,7 +93,7 @@ final class ProxyHeader extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (!passed && evt instanceof ChannelInputShutdownEvent) {
+        if (evt instanceof ChannelInputShutdownEvent) {
             fail(ctx, "the client closed before its PROXY header"); // not a client-closed connection: never served
             return;
         }
@@ -110,7 +107,7 @@ final class ProxyHeader extends ChannelInboundHandlerAdapter {
     }
 
     private void fail(ChannelHandlerContext ctx, String why) {
-        if (passed || failed) {
+        if (failed) {
             return;
         }
         failed = true;

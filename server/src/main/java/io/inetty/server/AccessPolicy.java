@@ -57,8 +57,9 @@ public final class AccessPolicy {
 
     /** Whether a peer at {@code address} may be served. */
     public boolean allows(InetAddress address) {
+        byte[] a = unmapped(address).getAddress(); // once, not per rule (a datagram's sender is checked here)
         for (IpNetwork r : deny) {
-            if (r.contains(address)) {
+            if (r.contains(a)) {
                 return false;
             }
         }
@@ -66,7 +67,7 @@ public final class AccessPolicy {
             return true;
         }
         for (IpNetwork r : allow) {
-            if (r.contains(address)) {
+            if (r.contains(a)) {
                 return true;
             }
         }

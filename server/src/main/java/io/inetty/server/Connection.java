@@ -53,10 +53,8 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
     /** The client named by a PROXY header, or null (the socket's peer). */
     private InetSocketAddress realPeer;
     private boolean admitted;
-    /** Refused at admission: never served (its access-log line says ms=0). */
+    /** Refused at admission: never served (its access-log line says ms=0), its end counted at once. */
     private boolean refused;
-    /** Whether this connection's end is counted already (a refusal is counted at once). */
-    private boolean closeCounted;
     /** Fields features added to the access-log line ({@code tls=TLSv1.3}), or null. */
     private StringBuilder logFields;
     /**
@@ -85,19 +83,18 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         channel.attr(KEY).set(this);
+        slots = shared.counters().local(); // added on the channel's own loop, by its initializer
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        slots = shared.counters().local();
         InetSocketAddress peer = realPeer();
-        CloseReason refused = peer == null ? CloseReason.ERROR : shared.admission().admit(AccessPolicy.unmapped(peer.getAddress()));
-        if (refused != null) {
+        CloseReason refusal = peer == null ? CloseReason.ERROR : shared.admission().admit(AccessPolicy.unmapped(peer.getAddress()));
+        if (refusal != null) {
             // Counted now, before the peer can see the close; the close is not counted again.
-            reason = refused;
-            this.refused = true;
-            Counters.closed(slots, refused);
-            closeCounted = true;
+            reason = refusal;
+            refused = true;
+            Counters.closed(slots, refusal);
             ctx.close();
             return;
         }
@@ -195,10 +192,9 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             sessionTimer.cancel(false);
         }
         CloseReason r = reason == null ? CloseReason.DONE : reason;
-        if (!closeCounted) {
+        if (!refused) {
             // Also a connection a PROXY-slot stage closed before letting channelActive pass (no header in time).
-            Counters.closed(slots != null ? slots : shared.counters().local(), r);
-            closeCounted = true;
+            Counters.closed(slots, r);
         }
         if (admitted) {
             shared.registry().remove(this);
@@ -220,6 +216,9 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
 
     /** Adds {@code name=value} to the access-log line (quoted when the value has spaces, quotes or controls). */
     void logField(String name, String value) {
+        if (!shared.accessLog()) {
+            return; // only the access-log line reads them
+        }
         if (logFields == null) {
             logFields = new StringBuilder();
         }
@@ -230,15 +229,16 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             return;
         }
         logFields.append('"');
-        value.chars().forEach(c -> {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (c == '"' || c == '\\') {
-                logFields.append('\\').append((char) c);
+                logFields.append('\\').append(c);
             } else if (c < ' ' || c == 127) {
-                logFields.append(String.format(java.util.Locale.ROOT, "\\x%02x", c));
+                logFields.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
             } else {
-                logFields.append((char) c);
+                logFields.append(c);
             }
-        });
+        }
         logFields.append('"');
     }
 

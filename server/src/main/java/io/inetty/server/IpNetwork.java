@@ -50,11 +50,22 @@ public final class IpNetwork {
 
     /** Whether {@code address} is in this network (false for null). */
     public boolean contains(InetAddress address) {
-        if (address == null) {
+        return address != null && contains(AccessPolicy.unmapped(address).getAddress());
+    }
+
+    /** Whether the address of bytes {@code a} (4 or 16, IPv4-mapped already unmapped) is in this network; no copy. */
+    boolean contains(byte[] a) {
+        if (a.length != network.length) {
             return false;
         }
-        byte[] a = AccessPolicy.unmapped(address).getAddress();
-        return a.length == network.length && Arrays.equals(mask(a, prefix), network);
+        int whole = prefix / 8;
+        for (int i = 0; i < whole; i++) {
+            if (a[i] != network[i]) {
+                return false;
+            }
+        }
+        int bits = prefix % 8;
+        return bits == 0 || ((a[whole] ^ network[whole]) & (0xff << (8 - bits)) & 0xff) == 0;
     }
 
     private static int prefix(String digits) {

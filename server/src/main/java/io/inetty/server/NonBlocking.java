@@ -25,20 +25,23 @@ final class NonBlocking {
         DomainSocketAddress name = new DomainSocketAddress("\0inetty-nonblocking-" + ProcessHandle.current().pid()
                 + "-" + SEQUENCE.incrementAndGet());
         Socket receiver = Socket.newSocketDomainDgram();
-        Socket sender = Socket.newSocketDomainDgram();
         try {
-            receiver.bind(name);
-            sender.connect(name);
-            if (sender.sendFd(fd) <= 0) {
-                throw new IOException("could not pass fd " + fd + " to itself");
+            Socket sender = Socket.newSocketDomainDgram();
+            try {
+                receiver.bind(name);
+                sender.connect(name);
+                if (sender.sendFd(fd) <= 0) {
+                    throw new IOException("could not pass fd " + fd + " to itself");
+                }
+                int copy = receiver.recvFd(); // delivered synchronously: AF_UNIX datagrams are queued by the send
+                if (copy <= 0) {
+                    throw new IOException("fd " + fd + " did not arrive");
+                }
+                new FileDescriptor(copy).close();
+            } finally {
+                sender.close();
             }
-            int copy = receiver.recvFd(); // delivered synchronously: AF_UNIX datagrams are queued by the send
-            if (copy <= 0) {
-                throw new IOException("fd " + fd + " did not arrive");
-            }
-            new FileDescriptor(copy).close();
         } finally {
-            sender.close();
             receiver.close();
         }
     }

@@ -26,6 +26,12 @@ public final class ProxiedDatagram extends DatagramPacket {
         return realSender;
     }
 
+    /** The same datagram with other content (also what {@code copy()} and {@code retainedDuplicate()} make). */
+    @Override
+    public ProxiedDatagram replace(ByteBuf content) {
+        return new ProxiedDatagram(content, recipient(), sender(), realSender);
+    }
+
     /** The client of any datagram: its real sender if it came through a proxy, else its sender. */
     public static InetSocketAddress realSender(DatagramPacket packet) {
         return packet instanceof ProxiedDatagram ? ((ProxiedDatagram) packet).realSender : packet.sender();

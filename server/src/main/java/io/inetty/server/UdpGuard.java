@@ -69,10 +69,7 @@ final class UdpGuard extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         DatagramPacket p = (DatagramPacket) msg;
         int payload = p.content().readableBytes();
-        datagramsIn++;
-        bytesIn += payload;
-        Counters.add(slots, Counters.DATAGRAMS_IN, 1);
-        Counters.add(slots, Counters.BYTES_IN, payload);
+        received(payload);
         InetSocketAddress sender = ProxiedDatagram.realSender(p);
         UdpPolicy udp = shared.udp();
         AccessPolicy policy = shared.policy();
@@ -101,14 +98,18 @@ final class UdpGuard extends ChannelDuplexHandler {
         if (evt instanceof DatagramDropped) {
             // Dropped before the guard (a PROXY-slot stage): received and dropped, as if judged here.
             DatagramDropped d = (DatagramDropped) evt;
-            datagramsIn++;
-            bytesIn += d.bytes();
-            Counters.add(slots, Counters.DATAGRAMS_IN, 1);
-            Counters.add(slots, Counters.BYTES_IN, d.bytes());
+            received(d.bytes());
             dropped(d.reason());
         } else {
             ctx.fireUserEventTriggered(evt);
         }
+    }
+
+    private void received(int payload) {
+        datagramsIn++;
+        bytesIn += payload;
+        Counters.add(slots, Counters.DATAGRAMS_IN, 1);
+        Counters.add(slots, Counters.BYTES_IN, payload);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.PromiseNotifier;
 
 /**
  * How a TLS connection ends its output when it is drained or reaches a session limit: {@code close_notify}
@@ -23,13 +24,7 @@ final class CloseNotify implements OutputShutdown {
             return OutputShutdown.DEFAULT.shutdownOutput(channel);
         }
         ChannelPromise done = channel.newPromise();
-        ssl.closeOutbound().addListener(sent -> OutputShutdown.DEFAULT.shutdownOutput(channel).addListener(f -> {
-            if (f.isSuccess()) {
-                done.trySuccess();
-            } else {
-                done.tryFailure(f.cause());
-            }
-        }));
+        ssl.closeOutbound().addListener(sent -> PromiseNotifier.cascade(OutputShutdown.DEFAULT.shutdownOutput(channel), done));
         return done;
     }
 }

@@ -100,9 +100,6 @@ final class PemFiles {
             if (Files.isDirectory(file)) {
                 throw new TlsException(source, quote(file) + " (a directory; expected a PEM file)");
             }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new TlsException(source, quote(file) + " (larger than " + MAX_BYTES + " bytes; expected a PEM file)");
-            }
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] bytes = in.readNBytes(MAX_BYTES + 1);
                 if (bytes.length > MAX_BYTES) {

@@ -15,9 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +38,14 @@ public final class Tls implements PipelineContributor {
     private final Path clientCaFile;
     private final TlsEngine engine;
     private final Clock clock;
+    /** The files {@link #watch} polls: certificate, key and client CA, those given. */
+    private final List<Path> watched;
     private final List<String> warnings = new ArrayList<>();
     private volatile Served served;
     private FileStamps lastTried;
 
     /** What new connections get. */
-    private record Served(SslContext context, Material material, TrustMaterial trust) {
+    private record Served(SslContext context, TrustMaterial trust) {
     }
 
     Tls(TlsBuilder b) {
@@ -47,6 +53,7 @@ public final class Tls implements PipelineContributor {
         this.keyFile = b.key;
         this.clientCaFile = b.clientCa;
         this.clock = b.clock;
+        this.watched = Stream.of(certFile, keyFile, clientCaFile).filter(Objects::nonNull).toList();
         this.engine = b.engine.resolve();
         this.lastTried = stamps();
         Material m = certFile != null ? Loading.fromFiles(certFile, keyFile, clock, warnings)
@@ -76,7 +83,7 @@ public final class Tls implements PipelineContributor {
     private Served serve(Material m) {
         X509Certificate[] ca = clientCaFile == null ? null
                 : PemFiles.certificates(clientCaFile, TlsException.Source.CLIENT_CA);
-        return new Served(ServerContexts.build(m, ca, engine), m, new TrustMaterial(m.leaf()));
+        return new Served(ServerContexts.build(m, ca, engine), new TrustMaterial(m.leaf()));
     }
 
     @Override
@@ -158,12 +165,18 @@ public final class Tls implements PipelineContributor {
     }
 
     private FileStamps stamps() {
-        List<Path> files = new ArrayList<>();
-        for (Path p : new Path[] {certFile, keyFile, clientCaFile}) {
-            if (p != null) {
-                files.add(p);
-            }
+        return FileStamps.of(watched);
+    }
+
+    /**
+     * The client certificate's subject (RFC 2253) of a TLS session, or null when the client sent none: for the access
+     * log and for services that show it (whoami).
+     */
+    public static String clientSubject(SSLSession session) {
+        try {
+            return session.getPeerPrincipal().getName(); // an X500Principal: RFC 2253
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
         }
-        return FileStamps.of(files);
     }
 }

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ final class TlsSession extends ChannelInboundHandlerAdapter {
             } else {
                 SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
                 ConnectionControl.logField(ctx.channel(), "tls", session.getProtocol());
-                String client = clientSubject(session);
+                String client = Tls.clientSubject(session);
                 if (client != null) {
                     ConnectionControl.logField(ctx.channel(), "tls_client", client);
                 }
@@ -45,12 +44,4 @@ final class TlsSession extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(evt);
     }
 
-    /** The subject of the client's certificate (RFC 2253), or null without one. */
-    static String clientSubject(SSLSession session) {
-        try {
-            return session.getPeerPrincipal().getName(); // an X500Principal: RFC 2253
-        } catch (SSLPeerUnverifiedException e) {
-            return null;
-        }
-    }
 }

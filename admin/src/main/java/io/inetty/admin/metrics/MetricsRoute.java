@@ -11,6 +11,7 @@ import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,11 +40,23 @@ public final class MetricsRoute implements Router.Handler {
         if (registry == null) {
             PrometheusRegistry r = new PrometheusRegistry();
             r.register(new InettyCollector(server, faults));
-            JvmMetrics.builder().register(r);
+            r.register((MultiCollector) () -> Jvm.REGISTRY.scrape());
             formats = ExpositionFormats.init();
             registry = r;
         }
         return registry;
+    }
+
+    /**
+     * The client's JVM metrics, set up once per JVM: they register GC listeners and a static registry list that are
+     * never removed, so every admin (one per server, or per test) shares them instead of adding its own.
+     */
+    private static final class Jvm {
+        static final PrometheusRegistry REGISTRY = new PrometheusRegistry();
+
+        static {
+            JvmMetrics.builder().register(REGISTRY);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.inetty.relay.Relay;
 import io.inetty.server.BindFailureException;
 import io.inetty.server.BindingOptions;
 import io.inetty.server.Endpoint;
+import io.inetty.server.HostPort;
 import io.inetty.server.InettyException;
 import io.inetty.server.InettyServer;
 import io.inetty.server.ServiceBinding;
@@ -38,15 +39,14 @@ final class Proxy {
     }
 
     /** A new proxy, not listening yet; a 400 for a bad name or upstream. */
-    static Proxy of(String name, Transport transport, String upstream, Listen listen) {
+    static Proxy of(String name, Transport transport, String upstream, HostPort listen) {
         Relay relay;
         try {
             relay = Relay.of(name, upstream, EnumSet.of(transport));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        String text = (listen.host().contains(":") ? "[" + listen.host() + "]" : listen.host()) + ":" + listen.port();
-        return new Proxy(relay, transport, BindingOptions.NONE, listen.host(), listen.port(), text, null);
+        return new Proxy(relay, transport, BindingOptions.NONE, listen.host(), listen.port(), listen.toString(), null);
     }
 
     /** A relay the server was started with, listening on {@code endpoints}. */
@@ -92,7 +92,7 @@ final class Proxy {
     }
 
     /** Whether {@code listen} and {@code upstream} are what this proxy has (so an update need not rebind). */
-    boolean same(Listen other, String upstream) {
+    boolean same(HostPort other, String upstream) {
         boolean sameHost = other.host().equals(host) || listen.startsWith(hostText(other.host()) + ":");
         return sameHost && other.port() == port && upstream.equals(relay.upstream());
     }

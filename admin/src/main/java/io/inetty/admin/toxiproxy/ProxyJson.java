@@ -7,6 +7,7 @@ import io.inetty.admin.faults.ToxicJson;
 import io.inetty.admin.http.ApiException;
 import io.inetty.admin.http.Json;
 import io.inetty.faults.Fault;
+import io.inetty.server.HostPort;
 import io.inetty.server.Transport;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,14 @@ final class ProxyJson {
         }
         String listen = Json.string(o, "listen");
         Boolean enabled = Json.bool(o, "enabled");
-        return new ProxySpec(name, Listen.parse(listen == null || listen.isEmpty() ? DEFAULT_LISTEN : listen),
+        return new ProxySpec(name, listen(listen == null || listen.isEmpty() ? DEFAULT_LISTEN : listen),
                 upstream, enabled == null || enabled, protocol(Json.string(o, "protocol")));
+    }
+
+    /** A proxy's {@code listen}: {@code HOST:PORT}, {@code [IPv6]:PORT} or {@code :PORT} (port 0 picks one); a 400 otherwise. */
+    private static HostPort listen(String text) {
+        return HostPort.parse(text).orElseThrow(() -> ApiException.badRequest("listen: '" + text + "' (expected: HOST:PORT"
+                + " with a port from 0 to 65535, e.g. 127.0.0.1:0 or [::1]:8080)"));
     }
 
     /** A populate body: an array of create bodies (all checked before any is created). */
@@ -62,7 +69,7 @@ final class ProxyJson {
         String upstream = Json.string(o, "upstream");
         Boolean enabled = Json.bool(o, "enabled");
         String protocol = Json.string(o, "protocol");
-        return new ProxySpec(current.name(), Listen.parse(listen == null ? current.listen() : listen),
+        return new ProxySpec(current.name(), listen(listen == null ? current.listen() : listen),
                 upstream == null ? current.upstream() : upstream, enabled == null ? current.enabled() : enabled,
                 protocol == null ? current.transport() : protocol(protocol));
     }

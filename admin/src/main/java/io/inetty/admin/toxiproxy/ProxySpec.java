@@ -1,5 +1,6 @@
 package io.inetty.admin.toxiproxy;
 
+import io.inetty.server.HostPort;
 import io.inetty.server.Transport;
 
 /**
@@ -11,5 +12,5 @@ import io.inetty.server.Transport;
  * @param enabled  whether it listens
  * @param protocol TCP (Toxiproxy's only one) or UDP
  */
-record ProxySpec(String name, Listen listen, String upstream, boolean enabled, Transport protocol) {
+record ProxySpec(String name, HostPort listen, String upstream, boolean enabled, Transport protocol) {
 }

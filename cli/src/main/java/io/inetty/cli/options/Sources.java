@@ -38,8 +38,7 @@ public final class Sources {
         if (parsed != null && parsed.hasMatchedOption(o)) {
             return option;
         }
-        String variable = spec.defaultValueProvider() instanceof EnvironmentDefaults
-                ? ((EnvironmentDefaults) spec.defaultValueProvider()).variableOf(o) : null;
+        String variable = environmentDefaults().map(d -> d.variableOf(o)).orElse(null);
         return variable != null ? variable : option;
     }
 
@@ -53,14 +52,17 @@ public final class Sources {
 
     /** The environment the command reads ({@code System.getenv()} unless a test gave another). */
     public Map<String, String> environment() {
-        return spec.defaultValueProvider() instanceof EnvironmentDefaults
-                ? ((EnvironmentDefaults) spec.defaultValueProvider()).environment() : System.getenv();
+        return environmentDefaults().map(EnvironmentDefaults::environment).orElseGet(System::getenv);
     }
 
     /** Warnings about {@code INETTY_*} variables that no option reads (typos). */
     public List<String> environmentWarnings() {
-        return spec.defaultValueProvider() instanceof EnvironmentDefaults
-                ? ((EnvironmentDefaults) spec.defaultValueProvider()).warnings() : List.of();
+        return environmentDefaults().map(EnvironmentDefaults::warnings).orElse(List.of());
+    }
+
+    /** The command's defaults from {@code INETTY_*} variables, if it reads them. */
+    private Optional<EnvironmentDefaults> environmentDefaults() {
+        return spec.defaultValueProvider() instanceof EnvironmentDefaults d ? Optional.of(d) : Optional.empty();
     }
 
     /** A usage error (exit 2) with this message. */

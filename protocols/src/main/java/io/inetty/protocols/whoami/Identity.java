@@ -16,6 +16,15 @@ public final class Identity {
 
     /** The host's name: the kernel's (no name lookup), else the JDK's, else {@code localhost}. */
     public static String hostName() {
+        return Host.NAME;
+    }
+
+    /** Read once: the name of a running process's host does not change for it (and off Linux it is a lookup). */
+    private static final class Host {
+        static final String NAME = read();
+    }
+
+    private static String read() {
         try {
             String name = Files.readString(KERNEL_HOSTNAME, US_ASCII).strip();
             if (!name.isEmpty()) {

@@ -5,13 +5,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.inetty.protocols.BaseService;
 import io.inetty.server.Endpoint;
+import io.inetty.tls.Tls;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -61,7 +61,7 @@ public final class Whoami extends BaseService {
                 .member("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         if (tls != null) {
             json.object("tls").member("version", tls.getProtocol()).member("cipher", tls.getCipherSuite())
-                    .member("client", clientSubject(tls)).end();
+                    .member("client", Tls.clientSubject(tls)).end();
         }
         byte[] bytes = json.line().getBytes(UTF_8);
         return alloc.buffer(bytes.length).writeBytes(bytes);
@@ -71,12 +71,4 @@ public final class Whoami extends BaseService {
         return address == null ? null : Endpoint.format(address);
     }
 
-    /** The subject of the client's certificate (RFC 2253), or null when it sent none. */
-    private static String clientSubject(SSLSession session) {
-        try {
-            return session.getPeerPrincipal().getName();
-        } catch (SSLPeerUnverifiedException e) {
-            return null;
-        }
-    }
 }
