@@ -59,7 +59,7 @@ public final class AccessPolicy {
     public boolean allows(InetAddress address) {
         byte[] a = unmapped(address).getAddress(); // once, not per rule (a datagram's sender is checked here)
         for (IpNetwork r : deny) {
-            if (r.contains(a)) {
+            if (r.containsAddress(a)) {
                 return false;
             }
         }
@@ -67,7 +67,7 @@ public final class AccessPolicy {
             return true;
         }
         for (IpNetwork r : allow) {
-            if (r.contains(a)) {
+            if (r.containsAddress(a)) {
                 return true;
             }
         }

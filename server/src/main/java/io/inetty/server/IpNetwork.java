@@ -50,11 +50,11 @@ public final class IpNetwork {
 
     /** Whether {@code address} is in this network (false for null). */
     public boolean contains(InetAddress address) {
-        return address != null && contains(AccessPolicy.unmapped(address).getAddress());
+        return address != null && containsAddress(AccessPolicy.unmapped(address).getAddress());
     }
 
     /** Whether the address of bytes {@code a} (4 or 16, IPv4-mapped already unmapped) is in this network; no copy. */
-    boolean contains(byte[] a) {
+    boolean containsAddress(byte[] a) {
         if (a.length != network.length) {
             return false;
         }
