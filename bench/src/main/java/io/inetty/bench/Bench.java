@@ -44,8 +44,8 @@ public final class Bench {
     public Bench(BenchConfig config) {
         this.config = requireNonNull(config, "config");
         this.io = config.transport.resolve();
-        this.payload = new Payload(Math.max(config.size, 1));
         this.group = new MultiThreadIoEventLoopGroup(config.threads, io.handlerFactory());
+        this.payload = new Payload(Math.max(config.size, 1));
         this.tcp = new Bootstrap().group(group).channelFactory(io.socketChannel(config.address()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
@@ -85,7 +85,9 @@ public final class Bench {
             return new Window(this, conns, progress).measure();
         } finally {
             stopping = true;
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+            if (group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+                payload.release(); // no loop can write a slice of it any more
+            }
         }
     }
 

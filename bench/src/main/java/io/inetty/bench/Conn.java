@@ -69,8 +69,12 @@ abstract class Conn extends ChannelInboundHandlerAdapter {
     /** Drops the current channel after a stall (the timeout is counted) and carries on. */
     abstract void restart();
 
+    /**
+     * Takes the new channel when this handler joins its pipeline (at registration, before the connect): the run
+     * reads {@link #channel} as soon as the connect succeeds, which can be before {@code channelActive} has run.
+     */
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         channel = ctx.channel();
     }

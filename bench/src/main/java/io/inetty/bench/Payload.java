@@ -14,6 +14,7 @@ final class Payload {
     /** Prime period of the pattern. */
     static final int PERIOD = 65521;
 
+    private final ByteBuf buffer;
     private final ByteBuf pattern;
 
     /** A pattern from which slices of up to {@code maxChunk} bytes can be taken at any offset. */
@@ -30,7 +31,13 @@ final class Payload {
         for (int i = PERIOD; i < length; i++) {
             bytes[i] = bytes[i - PERIOD];
         }
-        pattern = Unpooled.unreleasableBuffer(Unpooled.directBuffer(length).writeBytes(bytes).asReadOnly());
+        buffer = Unpooled.directBuffer(length).writeBytes(bytes);
+        pattern = Unpooled.unreleasableBuffer(buffer.asReadOnly());
+    }
+
+    /** Frees the pattern once the run is over (its slices are never released one by one). */
+    void release() {
+        buffer.release();
     }
 
     /** Where message {@code seq} of connection {@code id} starts in the pattern (loadgen's formula). */

@@ -28,7 +28,6 @@ abstract class TcpConn extends Conn {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        super.channelActive(ctx);
         closing = false;
         if (started && !run.stopping) {
             begin(ctx);

@@ -26,7 +26,7 @@ class BenchCommandTest extends BenchTestBase {
         int port = server.port(service);
         int code = extra.isEmpty() ? bench(service, port, "--mode", mode, "-c", "3", "--json")
                 : bench(service, port, "--mode", mode, "-c", "3", "--json", extra);
-        assertThat(code).as(cli.err.toString()).isZero();
+        assertThat(code).as(cli.err + "\n" + cli.out).isZero();
         Map<String, Object> j = json();
         assertThat(j.get("mode")).isEqualTo(fullName);
         assertThat(num(j, "connections")).isEqualTo(3);
