@@ -118,7 +118,7 @@ final class UdpFaultStage extends ChannelDuplexHandler {
                 case DUPLICATE -> {
                     if (a.nextDouble() < f.probability(Attr.PROBABILITY)) {
                         a.applied();
-                        run(Datagrams.duplicate(p), all, i + 1, s, client, later);
+                        run(p.retainedDuplicate(), all, i + 1, s, client, later);
                     }
                 }
                 case CORRUPT -> {

@@ -3,6 +3,7 @@ package io.inetty.proxy;
 import static java.util.Objects.requireNonNull;
 
 import io.inetty.server.AccessPolicy;
+import io.inetty.server.IpNetwork;
 import io.inetty.server.Endpoint;
 import io.inetty.server.PipelineContributor;
 import io.inetty.server.Stages;
@@ -91,7 +92,7 @@ public final class ProxyProtocol implements PipelineContributor {
         public Builder trust(String cidr) {
             requireNonNull(cidr, "cidr");
             try {
-                AccessPolicy.of(List.of(cidr), List.of());
+                IpNetwork.parse(cidr);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("trust: '" + cidr + "' (expected: an IP literal or CIDR, e.g. "
                         + "10.0.0.0/8 or ::1/128)", e);

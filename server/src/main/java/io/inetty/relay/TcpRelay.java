@@ -57,11 +57,11 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
             ctx.fireChannelActive();
             return;
         }
+        // No TCP_NODELAY option: Netty turns it on for every client socket on Linux, as for accepted ones (Binder).
         new Bootstrap().group(ch.eventLoop())
                 .channelFactory(IoTransport.of(ch).socketChannel(address.getAddress()))
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(new UpstreamSide(this))
                 .connect(address).addListener((ChannelFuture f) -> connected(f));

@@ -8,7 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -24,6 +24,8 @@ final class UdpMapping {
     private static final Logger log = LoggerFactory.getLogger(UdpMapping.class);
     /** Datagrams kept while the upstream socket is being set up. */
     private static final int PENDING = 64;
+    /** Whole datagrams of up to 64 KiB, one allocator for every mapping. */
+    private static final RecvByteBufAllocator READS = IoTransport.fixedReads(65536);
 
     private final UdpRelay relay;
     private final InetSocketAddress replyTo;
@@ -49,7 +51,7 @@ final class UdpMapping {
         }
         new Bootstrap().group(listening.eventLoop())
                 .channelFactory(IoTransport.of(listening).datagramChannel(address.getAddress()))
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65536))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, READS)
                 .handler(new Replies())
                 .connect(address).addListener((ChannelFuture f) -> connected(f));
     }

@@ -57,7 +57,7 @@ public final class AccessPolicy {
 
     /** Whether a peer at {@code address} may be served. */
     public boolean allows(InetAddress address) {
-        byte[] a = unmapped(address).getAddress(); // once, not per rule (a datagram's sender is checked here)
+        byte[] a = IpNetwork.unmapped(address.getAddress()); // once, not per rule (a datagram's sender is checked here)
         for (IpNetwork r : deny) {
             if (r.containsAddress(a)) {
                 return false;
@@ -79,20 +79,15 @@ public final class AccessPolicy {
         if (!(address instanceof Inet6Address)) {
             return address;
         }
-        byte[] b = address.getAddress();
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return address;
-            }
+        byte[] b = IpNetwork.unmapped(address.getAddress());
+        if (b.length == 16) {
+            return address;
         }
-        if (b[10] == -1 && b[11] == -1) {
-            try {
-                return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-            } catch (java.net.UnknownHostException e) {
-                throw new AssertionError(e);
-            }
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e); // four bytes
         }
-        return address;
     }
 
     private static List<IpNetwork> rules(List<String> cidrs) {

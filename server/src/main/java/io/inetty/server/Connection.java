@@ -201,7 +201,7 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
             shared.admission().release(AccessPolicy.unmapped(realPeer().getAddress()));
             Counters.add(slots, Counters.OPEN, -1);
         }
-        if (shared.accessLog() && access.isInfoEnabled()) {
+        if (logged()) {
             InetSocketAddress peer = realPeer();
             InetSocketAddress via = peer == null ? null : via();
             access.info("tcp {} peer={} local={}{} in={} out={} ms={} reason={}{}", shared.endpoint().service(),
@@ -214,10 +214,15 @@ final class Connection extends ChannelDuplexHandler implements ConnectionInfo {
         }
     }
 
+    /** Whether this connection's end writes an access-log line (the only reader of {@link #logField}). */
+    boolean logged() {
+        return shared.accessLog() && access.isInfoEnabled();
+    }
+
     /** Adds {@code name=value} to the access-log line (quoted when the value has spaces, quotes or controls). */
     void logField(String name, String value) {
-        if (!shared.accessLog()) {
-            return; // only the access-log line reads them
+        if (!logged()) {
+            return;
         }
         if (logFields == null) {
             logFields = new StringBuilder();

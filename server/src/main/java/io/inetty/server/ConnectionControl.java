@@ -21,6 +21,11 @@ public final class ConnectionControl {
         channel.close();
     }
 
+    /** Whether the connection of {@code channel} writes an access-log line (fields for it are worth making). */
+    public static boolean logsAccess(Channel channel) {
+        return ConnectionInfo.of(channel) instanceof Connection c && c.logged();
+    }
+
     /**
      * Adds {@code name=value} to the connection's access-log line (e.g. {@code tls=TLSv1.3}); a value with spaces,
      * quotes or control characters is quoted. Call on the channel's event loop; ignored on a channel the server

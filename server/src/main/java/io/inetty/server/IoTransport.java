@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
@@ -204,10 +205,17 @@ public enum IoTransport {
             udp.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, maxDatagram);
             size = maxDatagram * DATAGRAM_BATCH;
         }
-        // A fixed size, but the adaptive allocator's class, as TCP reads use: the read loops shared by the stream
-        // and datagram channels then see one handle class, not two (a second class seen there deoptimizes the
-        // compiled TCP read path and leaves it polymorphic for the life of the process).
-        udp.option(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(size, size, size));
+        udp.option(ChannelOption.RECVBUF_ALLOCATOR, fixedReads(size));
+    }
+
+    /**
+     * Reads of {@code size} bytes each, for datagram sockets (a relay's upstream sockets too): a fixed size, but
+     * the adaptive allocator's class, as TCP reads use, so the read loops shared by stream and datagram channels
+     * see one handle class, not two (a second class seen there deoptimizes the compiled TCP read path and leaves
+     * it polymorphic for the life of the process).
+     */
+    public static RecvByteBufAllocator fixedReads(int size) {
+        return new AdaptiveRecvByteBufAllocator(size, size, size);
     }
 
     private IoTransport concrete() {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
@@ -50,7 +49,7 @@ public final class IpNetwork {
 
     /** Whether {@code address} is in this network (false for null). */
     public boolean contains(InetAddress address) {
-        return address != null && containsAddress(AccessPolicy.unmapped(address).getAddress());
+        return address != null && containsAddress(unmapped(address.getAddress()));
     }
 
     /** Whether the address of bytes {@code a} (4 or 16, IPv4-mapped already unmapped) is in this network; no copy. */
@@ -85,13 +84,17 @@ public final class IpNetwork {
         return out;
     }
 
-    /** The IPv4 address inside an IPv4-mapped IPv6 address, else the bytes as given. */
-    private static byte[] unmapped(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(bytes).getAddress(); // the JDK unmaps IPv4-mapped addresses
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e); // 4 or 16 bytes
+    /** The four bytes of the IPv4 address inside an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}), else {@code b}. */
+    static byte[] unmapped(byte[] b) {
+        if (b.length != 16) {
+            return b;
         }
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return b;
+            }
+        }
+        return b[10] == -1 && b[11] == -1 ? Arrays.copyOfRange(b, 12, 16) : b;
     }
 
     @Override

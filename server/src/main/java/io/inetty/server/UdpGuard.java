@@ -74,9 +74,10 @@ final class UdpGuard extends ChannelDuplexHandler {
         UdpPolicy udp = shared.udp();
         AccessPolicy policy = shared.policy();
         if (!policy.isOpen() || udp.strict()) {
-            InetAddress ip = AccessPolicy.unmapped(sender.getAddress());
+            InetAddress ip = sender.getAddress();
             DropReason drop = !policy.isOpen() && !policy.allows(ip) ? DropReason.DENIED
-                    : udp.strict() && refusedByStrict(ip, sender.getPort()) ? DropReason.STRICT : null;
+                    : udp.strict() && refusedByStrict(AccessPolicy.unmapped(ip), sender.getPort()) ? DropReason.STRICT
+                    : null;
             if (drop != null) {
                 dropped(drop);
                 p.release();

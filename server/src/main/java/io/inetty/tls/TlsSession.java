@@ -32,7 +32,7 @@ final class TlsSession extends ChannelInboundHandlerAdapter {
             if (!done.isSuccess()) {
                 log.debug("{}: TLS handshake failed: {}", ctx.channel(), done.cause().toString());
                 ConnectionControl.close(ctx.channel(), CloseReason.PROTOCOL_ERROR);
-            } else {
+            } else if (ConnectionControl.logsAccess(ctx.channel())) {
                 SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
                 ConnectionControl.logField(ctx.channel(), "tls", session.getProtocol());
                 String client = Tls.clientSubject(session);
@@ -43,5 +43,4 @@ final class TlsSession extends ChannelInboundHandlerAdapter {
         }
         ctx.fireUserEventTriggered(evt);
     }
-
 }

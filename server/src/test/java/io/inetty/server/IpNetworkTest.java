@@ -3,7 +3,9 @@ package io.inetty.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** CIDR networks, as access rules and the faults' {@code from} use them. */
@@ -23,6 +25,21 @@ class IpNetworkTest {
         assertThat(IpNetwork.parse("127.0.0.1").contains(InetAddress.getByName("127.0.0.2"))).isFalse();
         assertThat(IpNetwork.parse("0.0.0.0/0").contains(InetAddress.getByName("203.0.113.9"))).isTrue();
         assertThat(v4.contains(null)).isFalse();
+    }
+
+    @Test
+    void anIpv4MappedAddressAsASocketGivesItMatchesIpv4Rules() throws Exception {
+        // InetAddress.getByName unmaps ::ffff:a.b.c.d itself; a dual-stack socket's peer can be a real Inet6Address
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, (byte) 192, 0, 2, 7};
+        InetAddress peer = Inet6Address.getByAddress(null, mapped, -1);
+        assertThat(peer).isInstanceOf(Inet6Address.class);
+        assertThat(IpNetwork.parse("192.0.2.0/24").contains(peer)).isTrue();
+        assertThat(IpNetwork.parse("::ffff:192.0.2.7").contains(peer)).as("a mapped rule is an IPv4 rule").isTrue();
+        assertThat(IpNetwork.parse("::/0").contains(peer)).isFalse();
+        assertThat(AccessPolicy.of(List.of(), List.of("192.0.2.7")).allows(peer)).isFalse();
+        assertThat(AccessPolicy.unmapped(peer)).isEqualTo(InetAddress.getByName("192.0.2.7"));
+        InetAddress v6 = InetAddress.getByName("2001:db8::1");
+        assertThat(AccessPolicy.unmapped(v6)).isSameAs(v6);
     }
 
     @Test
