@@ -44,16 +44,16 @@ public final class AdminServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("inetty.admin");
 
     private final InettyServer server;
-    // The next five are read by the admin's pipeline (AdminInitializer, AdminHandler).
-    final AdminOptions options;
-    final Router router;
-    final Gate gate;
     private final ThreadPoolExecutor pool;
     /**
      * The pool's newest worker thread (the pool keeps at most one; earlier ones have ended), joined at close: a
      * thread-leak check right after close() finds none.
      */
     private volatile Thread lastWorker;
+    // The next five are read by the admin's pipeline (AdminInitializer, AdminHandler).
+    final AdminOptions options;
+    final Router router;
+    final Gate gate;
     final Executor worker;
     final ChannelGroup channels = new DefaultChannelGroup("inetty-admin", ImmediateEventExecutor.INSTANCE);
     private final List<InetSocketAddress> addresses = new ArrayList<>();

@@ -24,8 +24,15 @@ abstract class AdminFixture {
 
     @AfterEach
     void stopServerAndAdmin() {
-        admin.close();
-        server.close();
+        try {
+            if (admin != null) {
+                admin.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 
     /** A response: status, body as JSON (null when empty) and as text. */

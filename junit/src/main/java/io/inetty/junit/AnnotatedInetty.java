@@ -20,11 +20,9 @@ final class AnnotatedInetty extends Callbacks {
     Lifecycle lifecycle(ExtensionContext context, boolean create) {
         Class<?> annotated = annotated(context);
         ExtensionContext.Store store = context.getStore(Lifecycle.NAMESPACE);
-        InettyExtension inetty = store.get(new Key(annotated), InettyExtension.class);
-        if (inetty == null && create) {
-            inetty = create(annotated);
-            store.put(new Key(annotated), inetty);
-        }
+        Key key = new Key(annotated);
+        InettyExtension inetty = create ? store.getOrComputeIfAbsent(key, k -> create(k.annotated()),
+                InettyExtension.class) : store.get(key, InettyExtension.class);
         return inetty == null ? null : inetty.lifecycle(context, false);
     }
 

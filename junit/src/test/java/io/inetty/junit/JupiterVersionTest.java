@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.Extension;
 
-/** These tests run on the JUnit the build chose: 5 in module {@code junit}, 6 in module {@code junit6}. */
+/**
+ * These tests run on the JUnit the build chose: the project's Jupiter 5 in module {@code junit}, 5.10 in
+ * {@code junit-compat/jupiter-5.10}, 6 in {@code junit-compat/jupiter-6}.
+ */
 class JupiterVersionTest {
     @Test
     void runsOnTheJupiterTheBuildChose() {

@@ -22,7 +22,8 @@ public abstract class BaseService implements Service {
 
     private final String name;
     private final int defaultPort;
-    // Set once by the subclass's constructor (a handler may need the finished service); read after publication.
+    // Set once by the subclass's constructor (a handler may need the finished service), by sharedStages only; read
+    // after publication.
     private ChannelHandler tcp;
     private ChannelHandler udp;
 
@@ -47,13 +48,21 @@ public abstract class BaseService implements Service {
         return BOTH;
     }
 
-    /** From the constructor: every connection gets {@code tcp}, every datagram socket {@code udp} (both stateless). */
+    /**
+     * From the constructor, once: every connection gets {@code tcp}, every datagram socket {@code udp} (both
+     * stateless); a second call throws {@link IllegalStateException}.
+     */
     protected final void sharedStages(ChannelHandler tcp, ChannelHandler udp) {
-        this.tcp = requireNonNull(tcp, "tcp");
-        this.udp = requireNonNull(udp, "udp");
+        requireNonNull(tcp, "tcp");
+        requireNonNull(udp, "udp");
+        if (this.tcp != null) {
+            throw new IllegalStateException(name + ": shared stages already set (expected: one sharedStages call)");
+        }
+        this.tcp = tcp;
+        this.udp = udp;
     }
 
-    /** From the constructor: one stateless handler serves both transports. */
+    /** From the constructor, once: one stateless handler serves both transports. */
     protected final void sharedStages(ChannelHandler both) {
         sharedStages(both, both);
     }

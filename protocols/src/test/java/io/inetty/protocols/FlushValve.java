@@ -14,7 +14,6 @@ import io.netty.channel.embedded.EmbeddedChannel;
  */
 public final class FlushValve extends ChannelOutboundHandlerAdapter {
     private ChannelHandlerContext ctx;
-    private boolean open;
     private int writes;
     private long bytesWritten;
     private int heldFlushes;
@@ -37,23 +36,13 @@ public final class FlushValve extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void flush(ChannelHandlerContext ctx) {
-        if (open) {
-            ctx.flush();
-        } else {
-            heldFlushes++;
-        }
+        heldFlushes++;
     }
 
-    /** Lets everything written so far out (one flush), leaving the valve closed. */
+    /** Lets everything written so far out (one flush); later flushes are held again. */
     public void drain() {
         heldFlushes = 0;
         ctx.flush();
-    }
-
-    /** Lets this and every later flush through. */
-    public void open() {
-        open = true;
-        drain();
     }
 
     /** Messages written through this stage so far. */

@@ -19,6 +19,7 @@ import io.inetty.server.Service;
 import io.inetty.server.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -73,6 +74,19 @@ class ServicesTest {
         assertThatThrownBy(() -> tcpHandler(bare)).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("bare: no shared stages");
         assertThatThrownBy(() -> udpHandler(bare)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void sharedStagesAreSetOnce() {
+        class Twice extends BaseService {
+            Twice() {
+                super("twice", 1);
+                sharedStages(new ChannelInboundHandlerAdapter());
+                sharedStages(new ChannelInboundHandlerAdapter());
+            }
+        }
+        assertThatThrownBy(Twice::new).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("twice: shared stages already set");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.inetty.server;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.LongBinaryOperator;
 
 /**
  * The counters of one service on one transport (or their sum), at one moment. TCP bytes include those of
@@ -41,17 +44,29 @@ public record ServiceStats(long connectionsAccepted, long connectionsOpen, Map<C
 
     /** The sum of these counters and {@code other}'s. */
     public ServiceStats plus(ServiceStats other) {
+        requireNonNull(other, "other");
+        return combine(other, Long::sum, connectionsOpen + other.connectionsOpen);
+    }
+
+    /** These counters minus {@code other}'s, with the open-connection gauge as it is here. */
+    public ServiceStats minus(ServiceStats other) {
+        requireNonNull(other, "other");
+        return combine(other, (a, b) -> a - b, connectionsOpen);
+    }
+
+    private ServiceStats combine(ServiceStats other, LongBinaryOperator op, long open) {
         Map<CloseReason, Long> closed = new EnumMap<>(CloseReason.class);
         for (CloseReason r : CloseReason.values()) {
-            closed.put(r, closed(r) + other.closed(r));
+            closed.put(r, op.applyAsLong(closed(r), other.closed(r)));
         }
         Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
         for (DropReason d : DropReason.values()) {
-            dropped.put(d, dropped(d) + other.dropped(d));
+            dropped.put(d, op.applyAsLong(dropped(d), other.dropped(d)));
         }
-        return new ServiceStats(connectionsAccepted + other.connectionsAccepted, connectionsOpen + other.connectionsOpen,
-                closed, bytesIn + other.bytesIn, bytesOut + other.bytesOut, datagramsIn + other.datagramsIn,
-                datagramsOut + other.datagramsOut, dropped);
+        return new ServiceStats(op.applyAsLong(connectionsAccepted, other.connectionsAccepted), open, closed,
+                op.applyAsLong(bytesIn, other.bytesIn), op.applyAsLong(bytesOut, other.bytesOut),
+                op.applyAsLong(datagramsIn, other.datagramsIn), op.applyAsLong(datagramsOut, other.datagramsOut),
+                dropped);
     }
 
     private static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {

@@ -93,12 +93,8 @@ final class Proxy {
 
     /** Whether {@code listen} and {@code upstream} are what this proxy has (so an update need not rebind). */
     boolean same(HostPort other, String upstream) {
-        boolean sameHost = other.host().equals(host) || listen.startsWith(hostText(other.host()) + ":");
-        return sameHost && other.port() == port && upstream.equals(relay.upstream());
-    }
-
-    private static String hostText(String host) {
-        return host.contains(":") ? "[" + host + "]" : host;
+        boolean sameListen = other.equals(new HostPort(host, port)) || other.toString().equals(listen);
+        return sameListen && upstream.equals(relay.upstream());
     }
 
     String name() {
