@@ -1,7 +1,5 @@
 package io.inetty.protocols;
 
-import io.netty.channel.ChannelPipeline;
-
 /**
  * A service of the {@link OneShot} shape (qotd, daytime, time): one message per connection, then close, or one
  * per datagram. A subclass only makes the message.
@@ -11,17 +9,5 @@ public abstract class OneShotService extends BaseService implements Responder {
     protected OneShotService(String name, int defaultPort) {
         super(name, defaultPort);
         sharedStages(OneShot.tcp(this), OneShot.udp(this));
-    }
-
-    /** Appends the one-shot TCP stage. */
-    @Override
-    public final void configureTcp(ChannelPipeline pipeline) {
-        super.configureTcp(pipeline);
-    }
-
-    /** Appends the one-shot UDP stage. */
-    @Override
-    public final void configureUdp(ChannelPipeline pipeline) {
-        super.configureUdp(pipeline);
     }
 }
