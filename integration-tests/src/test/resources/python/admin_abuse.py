@@ -26,13 +26,13 @@ for i in range(300):
 # 2. slowloris: 40 connections each sending a request one byte every 0.2 s, for 3 s
 slow = conns(40)
 req = b'GET /metrics HTTP/1.1\r\nHost: x\r\nX-Slow: ' + b'a' * 100
-closed = 0
 for step in range(15):
     for s in list(slow):
         try:
             s.send(req[step:step + 1])
         except OSError:
-            slow.remove(s); closed += 1
+            slow.remove(s)
+            s.close()
     time.sleep(0.2)
 for s in slow:
     s.close()

@@ -79,9 +79,7 @@ class AllServicesTest {
 
     /** Connects to {@code service} over TCP on {@code host} and reads its whole answer (at most {@code max} bytes). */
     private static byte[] answerUntilEof(String service, String host, int max) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ip(host), port(service, "tcp")), TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
+        try (Socket socket = Peers.connect(Peers.at(host, port(service, "tcp")))) {
             return readToEof(socket.getInputStream(), max);
         }
     }
@@ -279,9 +277,7 @@ class AllServicesTest {
     @ValueSource(strings = {"127.0.0.1", "::1"})
     void whoamiNamesThePeerAndTheLocalAddressAsLiterals(String host) throws Exception {
         String literal = host.contains(":") ? "[" + host + "]" : host;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ip(host), port("whoami", "tcp")), TIMEOUT_MS);
-            socket.setSoTimeout(TIMEOUT_MS);
+        try (Socket socket = Peers.connect(Peers.at(host, port("whoami", "tcp")))) {
             String json = new String(readToEof(socket.getInputStream(), 4096), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(json).startsWith("{\"service\":\"whoami\",\"transport\":\"tcp\",\"peer\":\"" + literal + ":"
                     + socket.getLocalPort() + "\",\"local\":\"" + literal + ":" + port("whoami", "tcp") + "\",\"via\":null,")

@@ -27,7 +27,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -145,7 +144,6 @@ class DockerEntrypointTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void entrypointServesAndStopsCleanlyOnSigterm(@TempDir Path tmp) throws Exception {
         Stage runtime = dockerfile.runtime();
         List<String> command = entrypoint();
@@ -215,7 +213,6 @@ class DockerEntrypointTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void entrypointServesTheSocketsASocketActivatorPasses() {
         // The JVM is the entrypoint's process itself (exec form), so LISTEN_PID names it, as with podman's or
         // systemd's socket activation of a container.
@@ -236,7 +233,6 @@ class DockerEntrypointTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void threadDumpOfSigquitGoesToStandardErrorNotToTheStdoutProtocol() {
         Map<String, String> env = new LinkedHashMap<>(dockerfile.runtime().env());
         env.putAll(Map.of("INETTY_BIND", "127.0.0.1", "INETTY_SERVICE", "echo:0"));

@@ -2,6 +2,7 @@ package io.inetty.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inetty.it.InettyProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,8 +80,9 @@ class ProxyProtocolTest {
         try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "whoami/tcp:0,echo/tcp:0",
                 "--proxy-protocol", "127.0.0.1/32", "--deny", "127.0.0.3")) {
             int whoami = inetty.port("whoami", "tcp");
-            int v1 = Wire.freePort();
-            int v2 = Wire.freePort();
+            int[] frontends = Wire.freePorts(2);
+            int v1 = frontends[0];
+            int v2 = frontends[1];
             try (Tool haproxy = haproxy(v1, v2, whoami)) {
                 for (int frontend : new int[] {v1, v2}) {
                     String json = socat("127.0.0.2", frontend, "");
@@ -126,10 +128,9 @@ class ProxyProtocolTest {
         try (InettyProcess inetty = InettyProcess.serve("--bind", "127.0.0.1", "--service", "whoami/udp:0",
                 "--proxy-protocol", "127.0.0.1/32")) {
             int port = inetty.port("whoami", "udp");
-            String script = Tools.script("proxy_v2_udp.py");
-            Tool py = Tool.run("", "python3", script, String.valueOf(port));
+            Result py = Tools.python("proxy_v2_udp.py", port);
             assertThat(py.exitCode()).as("%s", py).isZero();
-            java.util.List<String> lines = py.output().lines().toList();
+            java.util.List<String> lines = py.stdout().lines().toList();
             assertThat(lines).hasSize(6);
             assertThat(lines.get(0)).startsWith("127.0.0.1 reply {\"service\":\"whoami\",\"transport\":\"udp\",")
                     .contains("\"peer\":\"203.0.113.7:5353\",\"local\":\"127.0.0.1:" + port + "\",\"via\":\"127.0.0.1:");

@@ -63,8 +63,9 @@ class SocketActivationTest {
 
     @Test
     void aSocketNamedAdminServesTheAdminEndpoint() {
-        int port = Wire.freePort();
-        int adminPort = Wire.freePort();
+        int[] ports = Wire.freePorts(2);
+        int port = ports[0];
+        int adminPort = ports[1];
         try (InettyProcess inetty = activated(List.of("-l", "127.0.0.1:" + port, "-l", "127.0.0.1:" + adminPort,
                 "--fdname=echo:admin"), List.of("serve"))) {
             inetty.awaitStderrLine("Listening on 127.0.0.1:" + adminPort, BOUND);

@@ -111,6 +111,7 @@ final class Tool implements AutoCloseable {
                 close();
                 fail(command + " did not end within " + timeout + "; output: " + output());
             }
+            InettyProcess.reaped(process); // it has ended: nothing left to kill at exit
             sleep(50); // the reader takes the last bytes
             return process.exitValue();
         } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package io.inetty.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.inetty.it.InettyProcess.Result;

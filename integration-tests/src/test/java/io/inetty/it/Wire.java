@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import javax.net.SocketFactory;
 import org.apache.commons.net.DatagramSocketFactory;
@@ -253,19 +255,46 @@ final class Wire {
 
     /** A port free now on 127.0.0.1 for both TCP and UDP (for a peer that is named before it is started). */
     static int freePort() {
+        return freePorts(1)[0];
+    }
+
+    /**
+     * {@code n} distinct ports free now on 127.0.0.1 for both TCP and UDP: each is held (a TCP and a UDP socket) until
+     * all are chosen, so no two calls of the system's port choice can return the same port; then all are released.
+     */
+    static int[] freePorts(int n) {
         InetAddress loopback = ip("127.0.0.1");
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket probe = new ServerSocket(0, 1, loopback)) {
-                port = probe.getLocalPort();
-            } catch (IOException e) {
-                throw new AssertionError(e);
+        List<AutoCloseable> held = new ArrayList<>();
+        int[] ports = new int[n];
+        try {
+            int chosen = 0;
+            for (int attempt = 0; chosen < n; attempt++) {
+                if (attempt == 50 * n) {
+                    throw new AssertionError("no " + n + " ports free for both TCP and UDP on 127.0.0.1 after "
+                            + attempt + " tries");
+                }
+                ServerSocket tcp = new ServerSocket(0, 1, loopback);
+                held.add(tcp); // held even if its UDP twin is taken: not offered again
+                int port = tcp.getLocalPort();
+                try {
+                    held.add(new DatagramSocket(new InetSocketAddress(loopback, port)));
+                } catch (IOException taken) {
+                    continue;
+                }
+                ports[chosen++] = port;
             }
-            if (isFree(loopback, port)) {
-                return port;
+            return ports;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } finally {
+            for (AutoCloseable c : held) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // a probe
+                }
             }
         }
-        throw new AssertionError("no port free for both TCP and UDP on 127.0.0.1 after 50 tries");
     }
 
     /** Whether {@code port} can be bound now on {@code address} for both TCP and UDP. */
